@@ -1,0 +1,398 @@
+"""Every lifecycle transition of a 민원 (DESIGN §2), one named function each (STYLE §2).
+
+Each function takes the acting user (None = the system, e.g. the worker), locks the row, checks
+the actor and the transition, writes the change and an event in one transaction, and returns the
+fresh complaint. Illegal transitions and unauthorised actors raise with a Korean message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils import timezone
+
+from . import deadlines
+from .access import check_action
+from .choices import (
+    OPEN_STATUSES,
+    ClosureReason,
+    EventVerb,
+    ExtensionReason,
+    Kind,
+    PauseKind,
+    Status,
+)
+from .errors import ComplaintError
+from .events import record
+from .intake import receive_complaint  # noqa: F401  (re-exported: intake is a service too)
+from .models import Complaint, Extension, Pause
+
+S = Status
+# The states from which each action may start. Anything else is refused.
+ALLOWED_FROM: dict[str, Iterable[str]] = {
+    "accept": {S.RECEIVED},
+    "assign_department": {S.ACCEPTED},
+    "reassign": {S.ASSIGNED, S.IN_PROGRESS, S.REOPENED},
+    "assign_handler": {S.ASSIGNED, S.IN_PROGRESS, S.REOPENED, S.SUPPLEMENT_REQUESTED},
+    "start": {S.ASSIGNED, S.REOPENED},
+    "request_supplement": {S.ASSIGNED, S.IN_PROGRESS, S.REOPENED},
+    "receive_supplement": {S.SUPPLEMENT_REQUESTED},
+    "extend": {S.ACCEPTED, S.ASSIGNED, S.IN_PROGRESS, S.SUPPLEMENT_REQUESTED, S.REOPENED},
+    "transfer": {S.RECEIVED, S.ACCEPTED, S.ASSIGNED, S.IN_PROGRESS},
+    "answer": {S.ASSIGNED, S.IN_PROGRESS, S.REOPENED},
+    "close": {S.ANSWERED},
+    "withdraw": set(OPEN_STATUSES),
+    "reject": {S.RECEIVED, S.ACCEPTED, S.ASSIGNED, S.IN_PROGRESS, S.SUPPLEMENT_REQUESTED, S.REOPENED},
+    "merge": set(OPEN_STATUSES),
+    "reopen": {S.ANSWERED, S.CLOSED},
+    "reclassify": {S.RECEIVED, S.ACCEPTED, S.ASSIGNED, S.IN_PROGRESS, S.REOPENED},
+    "note": set(S.values),
+    "attach": set(OPEN_STATUSES),
+}
+
+# A 민원 bounced between departments more often than this goes to the desk head (DESIGN §3.4).
+MAX_REASSIGNMENTS = 2
+
+
+def _begin(actor, complaint: Complaint | int, action: str) -> Complaint:
+    """Lock the row, then check who acts and whether the state allows it."""
+    pk = complaint if isinstance(complaint, int) else complaint.pk
+    locked = Complaint.objects.select_for_update().select_related("category", "department").get(pk=pk)
+    check_action(actor, locked, action)
+    if locked.status not in ALLOWED_FROM[action]:
+        raise ComplaintError(
+            f"'{locked.get_status_display()}' 상태의 민원에는 이 처리를 할 수 없습니다.", field="status"
+        )
+    return locked
+
+
+def _save(complaint: Complaint, *fields: str) -> None:
+    complaint.updated_at = timezone.now()
+    complaint.save(update_fields=[*fields, "updated_at"])
+
+
+def _require(text: str, message: str, field: str) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise ComplaintError(message, field=field)
+    return text
+
+
+@transaction.atomic
+def accept_complaint(actor, complaint: Complaint | int, *, at=None) -> Complaint:
+    """접수: the legal processing period starts (법 제8조 — 민원은 접수를 거부할 수 없다)."""
+    c = _begin(actor, complaint, "accept")
+    before = c.status
+    c.status = S.ACCEPTED
+    c.accepted_at = at or timezone.now()
+    c.clock_started_at = c.accepted_at
+    c.due_at = deadlines.due_for(c)
+    _save(c, "status", "accepted_at", "clock_started_at", "due_at")
+    record(c, EventVerb.ACCEPTED, actor=actor, public=True, status_before=before, data={"due_at": _iso(c.due_at)})
+    return c
+
+
+@transaction.atomic
+def assign_department(actor, complaint: Complaint | int, department, *, note: str = "") -> Complaint:
+    """The desk routes an accepted 민원 to the department that handles it."""
+    c = _begin(actor, complaint, "assign_department")
+    _check_department(department)
+    before = c.status
+    c.department = department
+    c.status = S.ASSIGNED
+    _save(c, "department", "status")
+    record(
+        c,
+        EventVerb.ASSIGNED,
+        actor=actor,
+        public=True,
+        status_before=before,
+        note=note,
+        data={"department_id": department.pk, "department": department.name, "late": _late_routing(c)},
+    )
+    return c
+
+
+@transaction.atomic
+def reassign_department(actor, complaint: Complaint | int, department, *, reason: str) -> Complaint:
+    """재배정: a department hands a 민원 it does not own to another (영 13: within 3 working hours)."""
+    c = _begin(actor, complaint, "reassign")
+    _check_department(department)
+    if department.pk == c.department_id:
+        raise ComplaintError("이미 이 부서에 배정된 민원입니다.", field="department")
+    reason = _require(reason, "재배정 사유를 입력해 주십시오.", "reason")
+    before, old = c.status, c.department
+    c.department, c.handler, c.status = department, None, S.ASSIGNED
+    c.reassign_count += 1
+    _save(c, "department", "handler", "status", "reassign_count")
+    record(
+        c,
+        EventVerb.REASSIGNED,
+        actor=actor,
+        public=True,
+        status_before=before,
+        note=reason,
+        data={"from_id": old.pk if old else None, "from": old.name if old else "", "department": department.name,
+              "department_id": department.pk, "count": c.reassign_count},
+    )
+    if c.reassign_count > MAX_REASSIGNMENTS and not c.needs_desk_head:
+        c.needs_desk_head = True
+        _save(c, "needs_desk_head")
+        record(c, EventVerb.FLAGGED, actor=None, public=False, status_before=c.status,
+               note=f"부서 재배정 {c.reassign_count}회: 민원팀장 확인 필요", data={"count": c.reassign_count})
+    return c
+
+
+@transaction.atomic
+def assign_handler(actor, complaint: Complaint | int, handler) -> Complaint:
+    c = _begin(actor, complaint, "assign_handler")
+    if c.department_id not in handler.department_ids:
+        raise ComplaintError(f"{handler}님은 {c.department} 소속이 아닙니다.", field="handler")
+    if actor is not None and actor.pk != handler.pk and not _may_assign_others(actor, c):
+        raise ComplaintError("다른 직원을 담당자로 지정하는 것은 부서장 또는 민원팀만 할 수 있습니다.")
+    before = c.status
+    c.handler = handler
+    _save(c, "handler")
+    record(c, EventVerb.HANDLER_ASSIGNED, actor=actor, public=False, status_before=before,
+           data={"handler_id": handler.pk, "handler": str(handler)})
+    return c
+
+
+@transaction.atomic
+def start_processing(actor, complaint: Complaint | int) -> Complaint:
+    c = _begin(actor, complaint, "start")
+    before = c.status
+    c.status = S.IN_PROGRESS
+    fields = ["status"]
+    if c.handler_id is None and actor is not None:
+        c.handler = actor
+        fields.append("handler")
+    _save(c, *fields)
+    record(c, EventVerb.STARTED, actor=actor, public=True, status_before=before)
+    return c
+
+
+@transaction.atomic
+def request_supplement(actor, complaint: Complaint | int, *, what: str, until=None) -> Complaint:
+    """보완 요청 (법 제22조): the clock stops until the applicant supplies what is missing."""
+    c = _begin(actor, complaint, "request_supplement")
+    what = _require(what, "보완할 내용을 적어 주십시오.", "what")
+    now = timezone.now()
+    before = c.status
+    Pause.objects.create(complaint=c, kind=PauseKind.SUPPLEMENT, started_at=now, reason=what)
+    c.status, c.paused_since = S.SUPPLEMENT_REQUESTED, now
+    _save(c, "status", "paused_since")
+    record(c, EventVerb.SUPPLEMENT_REQUESTED, actor=actor, public=True, status_before=before, note=what,
+           data={"until": _iso(until)})
+    return c
+
+
+@transaction.atomic
+def receive_supplement(actor, complaint: Complaint | int, *, note: str = "") -> Complaint:
+    c = _begin(actor, complaint, "receive_supplement")
+    now = timezone.now()
+    Pause.objects.filter(complaint=c, ended_at__isnull=True).update(ended_at=now)
+    before = c.status
+    c.status, c.paused_since = S.IN_PROGRESS, None
+    c.due_at = deadlines.due_for(c)
+    _save(c, "status", "paused_since", "due_at")
+    record(c, EventVerb.SUPPLEMENT_RECEIVED, actor=actor, public=True, status_before=before, note=note,
+           data={"due_at": _iso(c.due_at)})
+    return c
+
+
+def preview_extension(complaint: Complaint, *, period: str, reason_code: str, consent: bool = False):
+    """The due time an extension would give, without writing (the form shows it before confirming)."""
+    return deadlines.extended_due(complaint, period=period, reason_code=reason_code, consent=consent)
+
+
+@transaction.atomic
+def extend_deadline(
+    actor, complaint: Complaint | int, *, period: str, reason_code: str, reason_text: str,
+    applicant_consent: bool = False, consent_note: str = "",
+) -> Complaint:
+    """연장 (영 제21조): once for a lawful reason, a second time only with the applicant's consent."""
+    c = _begin(actor, complaint, "extend")
+    if reason_code not in ExtensionReason.values:
+        raise ComplaintError("법령이 정한 연장 사유가 아닙니다. 업무량은 연장 사유가 될 수 없습니다.",
+                             field="reason_code")
+    reason_text = _require(reason_text, "연장 사유를 구체적으로 적어 주십시오.", "reason_text")
+    previous = c.due_at
+    new_due = deadlines.extended_due(c, period=period, reason_code=reason_code, consent=applicant_consent)
+    Extension.objects.create(
+        complaint=c, reason_code=reason_code, reason_text=reason_text, period=period,
+        previous_due_at=previous, new_due_at=new_due, applicant_consent=applicant_consent,
+        consent_note=consent_note, actor=actor,
+    )
+    c.extension_count += 1
+    c.due_at = deadlines.due_for(c)
+    _save(c, "extension_count", "due_at")
+    record(c, EventVerb.EXTENDED, actor=actor, public=True, status_before=c.status, note=reason_text,
+           data={"reason_code": reason_code, "period": period, "previous_due_at": _iso(previous),
+                 "due_at": _iso(c.due_at), "consent": applicant_consent})
+    return c
+
+
+@transaction.atomic
+def transfer_complaint(actor, complaint: Complaint | int, *, agency: str, reason: str) -> Complaint:
+    """이송 (법 제16조, 영 제13조): to another agency, with notice to the applicant."""
+    c = _begin(actor, complaint, "transfer")
+    agency = _require(agency, "이송할 기관을 입력해 주십시오.", "agency")
+    reason = _require(reason, "이송 사유를 입력해 주십시오.", "reason")
+    before = c.status
+    c.status, c.transferred_to, c.closed_at = S.TRANSFERRED, agency, timezone.now()
+    _save(c, "status", "transferred_to", "closed_at")
+    record(c, EventVerb.TRANSFERRED, actor=actor, public=True, status_before=before, note=reason,
+           data={"agency": agency})
+    return c
+
+
+@transaction.atomic
+def answer_complaint(actor, complaint: Complaint | int, *, answer: str) -> Complaint:
+    c = _begin(actor, complaint, "answer")
+    answer = _require(answer, "답변 내용을 입력해 주십시오.", "answer")
+    before = c.status
+    c.answer, c.answered_at, c.status = answer, timezone.now(), S.ANSWERED
+    fields = ["answer", "answered_at", "status"]
+    if c.handler_id is None and actor is not None:
+        c.handler = actor
+        fields.append("handler")
+    _save(c, *fields)
+    on_time = c.due_at is None or c.answered_at <= c.due_at
+    record(c, EventVerb.ANSWERED, actor=actor, public=True, status_before=before, note=answer,
+           data={"on_time": on_time, "handler_id": c.handler_id})
+    return c
+
+
+@transaction.atomic
+def close_complaint(actor, complaint: Complaint | int, *, reason: str = ClosureReason.RESOLVED,
+                    note: str = "") -> Complaint:
+    c = _begin(actor, complaint, "close")
+    if reason not in ClosureReason.values:
+        raise ComplaintError("종결 사유를 선택해 주십시오.", field="reason")
+    before = c.status
+    c.status, c.closure_reason, c.closed_at = S.CLOSED, reason, timezone.now()
+    _save(c, "status", "closure_reason", "closed_at")
+    record(c, EventVerb.CLOSED, actor=actor, public=True, status_before=before, note=note,
+           data={"reason": reason})
+    return c
+
+
+@transaction.atomic
+def withdraw_complaint(actor, complaint: Complaint | int, *, reason: str = "") -> Complaint:
+    """취하: the applicant takes the 민원 back (a desk clerk may record it for them)."""
+    c = _begin(actor, complaint, "withdraw")
+    now = timezone.now()
+    Pause.objects.filter(complaint=c, ended_at__isnull=True).update(ended_at=now)
+    before = c.status
+    c.status, c.closed_at, c.paused_since = S.WITHDRAWN, now, None
+    _save(c, "status", "closed_at", "paused_since")
+    record(c, EventVerb.WITHDRAWN, actor=actor, public=True, status_before=before, note=reason.strip())
+    return c
+
+
+@transaction.atomic
+def reject_complaint(actor, complaint: Complaint | int, *, reason: str, remedies: str = "") -> Complaint:
+    """반려: the notice must state the reasons and the remedies (법 제27조, 영 제31조)."""
+    c = _begin(actor, complaint, "reject")
+    reason = _require(reason, "반려 사유를 입력해 주십시오.", "reason")
+    remedies = (remedies or "").strip() or deadlines.DEFAULT_REMEDIES
+    now = timezone.now()
+    Pause.objects.filter(complaint=c, ended_at__isnull=True).update(ended_at=now)
+    before = c.status
+    c.status, c.closed_at, c.rejection_reason, c.paused_since = S.REJECTED, now, f"{reason}\n\n{remedies}", None
+    _save(c, "status", "closed_at", "rejection_reason", "paused_since")
+    record(c, EventVerb.REJECTED, actor=actor, public=True, status_before=before, note=reason,
+           data={"remedies": remedies})
+    return c
+
+
+@transaction.atomic
+def merge_complaint(actor, complaint: Complaint | int, *, into: Complaint | int, note: str = "") -> Complaint:
+    """병합: a duplicate joins the 민원 already being handled; its applicant hears with it."""
+    c = _begin(actor, complaint, "merge")
+    target = Complaint.objects.select_for_update().get(pk=into if isinstance(into, int) else into.pk)
+    if target.pk == c.pk:
+        raise ComplaintError("같은 민원끼리는 병합할 수 없습니다.", field="into")
+    if not target.is_open:
+        raise ComplaintError(f"병합 대상 민원({target.tracking_no})이 이미 처리를 마쳤습니다.", field="into")
+    if target.duplicate_of_id:
+        raise ComplaintError("병합된 민원에는 다시 병합할 수 없습니다. 원 민원을 선택해 주십시오.", field="into")
+    now = timezone.now()
+    Pause.objects.filter(complaint=c, ended_at__isnull=True).update(ended_at=now)
+    before = c.status
+    c.status, c.duplicate_of, c.closed_at, c.paused_since = S.MERGED, target, now, None
+    _save(c, "status", "duplicate_of", "closed_at", "paused_since")
+    record(c, EventVerb.MERGED, actor=actor, public=True, status_before=before, note=note,
+           data={"into": target.tracking_no, "into_id": target.pk})
+    record(target, EventVerb.MERGED_INTO, actor=actor, public=False, status_before=target.status,
+           data={"from": c.tracking_no, "from_id": c.pk})
+    return c
+
+
+@transaction.atomic
+def reopen_complaint(actor, complaint: Complaint | int, *, reason: str) -> Complaint:
+    """The applicant says the answer did not resolve it: the same department processes it again."""
+    c = _begin(actor, complaint, "reopen")
+    reason = _require(reason, "해결되지 않은 점을 적어 주십시오.", "reason")
+    before = c.status
+    now = timezone.now()
+    c.status, c.closed_at, c.closure_reason = S.REOPENED, None, ""
+    c.clock_started_at = now
+    c.reopen_count += 1
+    c.extension_count = 0
+    c.due_at = deadlines.due_for(c)
+    _save(c, "status", "closed_at", "closure_reason", "clock_started_at", "reopen_count", "extension_count",
+          "due_at")
+    record(c, EventVerb.REOPENED, actor=actor, public=True, status_before=before, note=reason,
+           data={"due_at": _iso(c.due_at), "count": c.reopen_count})
+    return c
+
+
+@transaction.atomic
+def reclassify_kind(actor, complaint: Complaint | int, *, kind: str, reason: str = "") -> Complaint:
+    c = _begin(actor, complaint, "reclassify")
+    if kind not in Kind.values:
+        raise ComplaintError("알 수 없는 민원 종류입니다.", field="kind")
+    if kind == c.kind:
+        raise ComplaintError("이미 그 종류로 분류된 민원입니다.", field="kind")
+    old_kind, old_due = c.kind, c.due_at
+    c.kind, c.period = kind, c.category.period_for(kind)
+    fields = ["kind", "period"]
+    if c.clock_started_at:
+        c.due_at = deadlines.due_for(c)
+        fields.append("due_at")
+    _save(c, *fields)
+    record(c, EventVerb.RECLASSIFIED, actor=actor, public=True, status_before=c.status, note=reason,
+           data={"from": old_kind, "to": kind, "previous_due_at": _iso(old_due), "due_at": _iso(c.due_at)})
+    return c
+
+
+@transaction.atomic
+def add_note(actor, complaint: Complaint | int, *, body: str, public: bool = False) -> Complaint:
+    """An internal note (staff only) or a public progress note the applicant sees on the timeline."""
+    c = _begin(actor, complaint, "note")
+    body = _require(body, "내용을 입력해 주십시오.", "body")
+    record(c, EventVerb.PROGRESS if public else EventVerb.NOTE, actor=actor, public=public,
+           status_before=c.status, note=body)
+    return c
+
+
+def _check_department(department) -> None:
+    if department is None or not department.is_active:
+        raise ComplaintError("폐지되었거나 없는 부서로는 배정할 수 없습니다.", field="department")
+
+
+def _may_assign_others(actor, c: Complaint) -> bool:
+    from .access import DESK
+
+    return actor.has_role(*DESK) or c.department_id in actor.headed_department_ids
+
+
+def _late_routing(c: Complaint) -> bool:
+    return bool(c.routing_due_at and timezone.now() > c.routing_due_at)
+
+
+def _iso(dt) -> str | None:
+    return timezone.localtime(dt).isoformat() if dt else None

@@ -1,0 +1,1 @@
+"""Pure-Python helpers that import nothing from Django or from minwon apps (STYLE.md §1)."""
