@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "minwon.accounts",
     "minwon.org",
     "minwon.complaints",
+    "minwon.notify",
 ]
 
 MIDDLEWARE = [

@@ -79,7 +79,8 @@ class Complaint(models.Model):
     tracking_no = models.CharField("접수번호", max_length=20, unique=True)
     kind = models.CharField("민원 종류", max_length=20, choices=Kind.choices)
     period = models.CharField("처리기간", max_length=10)
-    category = models.ForeignKey(Category, on_delete=models.PROTECT, verbose_name="유형")
+    # Indexed through cmp_category_received.
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, verbose_name="유형", db_index=False)
     channel = models.CharField("접수 경로", max_length=10, choices=Channel.choices)
     title = models.CharField("제목", max_length=200)
     body = models.TextField("내용")
@@ -97,6 +98,7 @@ class Complaint(models.Model):
         blank=True,
         related_name="complaints",
         verbose_name="민원인 계정",
+        db_index=False,  # covered by cmp_applicant_received
     )
     applicant_name = models.CharField("민원인 이름", max_length=50, blank=True)
     applicant_phone = models.CharField("민원인 전화", max_length=20, blank=True, db_index=True)
@@ -108,7 +110,8 @@ class Complaint(models.Model):
     visibility = models.CharField("공개 여부", max_length=10, choices=Visibility.choices, default=Visibility.PRIVATE)
 
     department = models.ForeignKey(
-        "org.Department", on_delete=models.PROTECT, null=True, blank=True, related_name="complaints"
+        "org.Department", on_delete=models.PROTECT, null=True, blank=True, related_name="complaints",
+        db_index=False,  # covered by cmp_dept_status_due, whose first column it is
     )
     handler = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -117,6 +120,7 @@ class Complaint(models.Model):
         blank=True,
         related_name="handled_complaints",
         verbose_name="담당자",
+        db_index=False,  # covered by cmp_handler_status
     )
     status = models.CharField("상태", max_length=24, choices=Status.choices, default=Status.RECEIVED)
 

@@ -58,7 +58,7 @@ MAX_REASSIGNMENTS = 2
 def _begin(actor, complaint: Complaint | int, action: str) -> Complaint:
     """Lock the row, then check who acts and whether the state allows it."""
     pk = complaint if isinstance(complaint, int) else complaint.pk
-    locked = Complaint.objects.select_for_update().select_related("category", "department").get(pk=pk)
+    locked = Complaint.objects.select_for_update(of=("self",)).select_related("category", "department").get(pk=pk)
     check_action(actor, locked, action)
     if locked.status not in ALLOWED_FROM[action]:
         raise ComplaintError(
