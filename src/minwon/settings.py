@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "minwon.org",
     "minwon.complaints",
     "minwon.notify",
+    "minwon.portal",
+    "minwon.staff",
 ]
 
 MIDDLEWARE = [
@@ -79,7 +81,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
     }
-    DATABASES["default"]["TEST"] = {"NAME": env.str("MINWON_TEST_SQLITE", default=str(DATA_DIR / "test.sqlite3"))}
+    DATABASES["default"]["TEST"] = {
+        "NAME": env.str("MINWON_TEST_SQLITE", default=str(DATA_DIR / "test.sqlite3"))
+    }
 else:
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("MINWON_CONN_MAX_AGE", default=60))
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True

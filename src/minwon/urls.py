@@ -5,6 +5,9 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("minwon.accounts.urls")),
+    path("staff/", include("minwon.staff.urls")),
+    path("", include("minwon.portal.urls")),
 ]
 
 if settings.DEBUG:

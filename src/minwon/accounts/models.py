@@ -61,7 +61,9 @@ class User(AbstractUser):
         """Departments the person works in now (active memberships)."""
         if not self.pk:
             return frozenset()
-        return frozenset(self.memberships.filter(ended_at__isnull=True).values_list("department_id", flat=True))
+        return frozenset(
+            self.memberships.filter(ended_at__isnull=True).values_list("department_id", flat=True)
+        )
 
     @cached_property
     def headed_department_ids(self) -> frozenset[int]:
@@ -110,4 +112,3 @@ class AccessLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.user} {self.object_type}#{self.object_id}"
-

@@ -142,7 +142,9 @@ def reveal_contact(user, complaint: Complaint, *, reason: str, ip: str | None = 
     """Return the applicant's contact details and write the access-log row (개인정보 보호법 제29조)."""
     if is_applicant(user, complaint):
         return _contact(complaint)
-    if not (user and user.is_authenticated and user.has_role(*CONTACT_ROLES) and can_read_full(user, complaint)):
+    if not (
+        user and user.is_authenticated and user.has_role(*CONTACT_ROLES) and can_read_full(user, complaint)
+    ):
         raise AccessDenied("민원인의 개인정보를 열람할 권한이 없습니다.")
     reason = (reason or "").strip()
     if not reason:

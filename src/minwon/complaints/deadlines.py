@@ -44,7 +44,9 @@ def routing_due(received_at: datetime) -> datetime:
 def _pauses(complaint, now: datetime) -> list[tuple[datetime, datetime]]:
     # An open pause (보완 still awaited) counts up to now: the due shown is provisional until
     # the supplement arrives, when it is recomputed with the real end.
-    rows = complaint.pauses.filter(started_at__gte=complaint.clock_started_at).values_list("started_at", "ended_at")
+    rows = complaint.pauses.filter(started_at__gte=complaint.clock_started_at).values_list(
+        "started_at", "ended_at"
+    )
     return [(start, end or max(now, start)) for start, end in rows]
 
 
@@ -59,8 +61,14 @@ def due_for(complaint, *, calendar: WorkCalendar | None = None) -> datetime | No
         extensions = complaint.extensions.filter(at__gte=complaint.clock_started_at).order_by("at", "pk")
         for i, ext in enumerate(extensions):
             due = extend_due(
-                due, complaint.period, ext.period, ext.reason_code, prior_extensions=i,
-                consent=ext.applicant_consent, pauses=pauses, calendar=cal,
+                due,
+                complaint.period,
+                ext.period,
+                ext.reason_code,
+                prior_extensions=i,
+                consent=ext.applicant_consent,
+                pauses=pauses,
+                calendar=cal,
             )
     except LegalClockError as exc:
         raise ComplaintError(str(exc), field="period") from exc
@@ -74,9 +82,14 @@ def extended_due(complaint, *, period: str, reason_code: str, consent: bool) -> 
     cal = work_calendar()
     try:
         return extend_due(
-            complaint.due_at, complaint.period, period, reason_code,
-            prior_extensions=complaint.extension_count, consent=consent,
-            pauses=_pauses(complaint, timezone.now()), calendar=cal,
+            complaint.due_at,
+            complaint.period,
+            period,
+            reason_code,
+            prior_extensions=complaint.extension_count,
+            consent=consent,
+            pauses=_pauses(complaint, timezone.now()),
+            calendar=cal,
         )
     except LegalClockError as exc:
         raise ComplaintError(str(exc), field="period") from exc

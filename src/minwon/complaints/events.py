@@ -16,7 +16,16 @@ from .models import Complaint, ComplaintEvent
 event_recorded = django.dispatch.Signal()
 
 # The role an actor acted in, most specific first, for the audit trail and statistics.
-_ROLE_ORDER = (Role.ADMIN, Role.DESK, Role.HEAD, Role.OFFICER, Role.AGENT, Role.CARE, Role.STAFF, Role.CITIZEN)
+_ROLE_ORDER = (
+    Role.ADMIN,
+    Role.DESK,
+    Role.HEAD,
+    Role.OFFICER,
+    Role.AGENT,
+    Role.CARE,
+    Role.STAFF,
+    Role.CITIZEN,
+)
 
 
 def acting_role(actor, complaint: Complaint) -> str:

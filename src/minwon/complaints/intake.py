@@ -8,9 +8,9 @@ from typing import Any
 
 import h3
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.validators import validate_email
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -25,8 +25,15 @@ from .models import Attachment, Category, Complaint, TrackingCounter
 PHONE_RE = re.compile(r"^0\d{1,2}-?\d{3,4}-?\d{4}$")
 # Channels where the 민원 counts as 접수 the moment it arrives: the system itself receives it.
 # 구술민원 (visit) waits for the citizen's confirmation; post/fax waits for the desk to register it.
-AUTO_ACCEPT_CHANNELS = {Channel.WEB, Channel.MOBILE, Channel.FIELD, Channel.BOARD, Channel.API, Channel.CALL,
-                        Channel.IMPORT}
+AUTO_ACCEPT_CHANNELS = {
+    Channel.WEB,
+    Channel.MOBILE,
+    Channel.FIELD,
+    Channel.BOARD,
+    Channel.API,
+    Channel.CALL,
+    Channel.IMPORT,
+}
 
 
 @dataclass
@@ -114,8 +121,14 @@ def receive_complaint(
     )
     for item in cleaned:
         _store_attachment(c, item, actor)
-    record(c, EventVerb.RECEIVED, actor=actor, public=True, at=received_at,
-           data={"channel": channel, "attachments": len(cleaned)})
+    record(
+        c,
+        EventVerb.RECEIVED,
+        actor=actor,
+        public=True,
+        at=received_at,
+        data={"channel": channel, "attachments": len(cleaned)},
+    )
     if auto_accept if auto_accept is not None else channel in AUTO_ACCEPT_CHANNELS:
         from .services import accept_complaint
 
@@ -123,7 +136,9 @@ def receive_complaint(
     return c
 
 
-def _validate(channel, category, title, body, applicant, kind, lat, lng, visibility, uploads) -> dict[str, str]:
+def _validate(
+    channel, category, title, body, applicant, kind, lat, lng, visibility, uploads
+) -> dict[str, str]:
     errors: dict[str, str] = {}
     if channel not in Channel.values:
         errors["channel"] = "접수 경로가 올바르지 않습니다."
@@ -163,11 +178,17 @@ def _validate_applicant(a: Applicant, channel: str) -> dict[str, str]:
     bad = [ch for ch in a.notify_channels if ch not in NotifyChannel.values]
     if bad:
         errors["notify_channels"] = "통지 수단이 올바르지 않습니다."
-    needs = {NotifyChannel.SMS: a.phone, NotifyChannel.ALIMTALK: a.phone, NotifyChannel.EMAIL: a.email,
-             NotifyChannel.LETTER: a.postal_address}
+    needs = {
+        NotifyChannel.SMS: a.phone,
+        NotifyChannel.ALIMTALK: a.phone,
+        NotifyChannel.EMAIL: a.email,
+        NotifyChannel.LETTER: a.postal_address,
+    }
     for ch in a.notify_channels:
         if ch in needs and not needs[NotifyChannel(ch)]:
-            errors.setdefault("notify_channels", f"{NotifyChannel(ch).label}(으)로 받으려면 연락처를 입력해 주십시오.")
+            errors.setdefault(
+                "notify_channels", f"{NotifyChannel(ch).label}(으)로 받으려면 연락처를 입력해 주십시오."
+            )
     has_account = a.user is not None and getattr(a.user, "is_authenticated", False)
     staff_channel = channel in (Channel.FIELD, Channel.IMPORT)
     if not has_account and not staff_channel and not (a.phone or a.email or a.postal_address):
@@ -206,8 +227,15 @@ def _store_attachment(c: Complaint, item, actor) -> Attachment:
         data, ctype, name, w, h = up.data, "application/pdf", f"{stem}.pdf", None, None
     else:
         data, ctype, name, w, h = img.data, img.content_type, f"{stem}.{img.extension}", img.width, img.height
-    att = Attachment(complaint=c, original_name=up.name[:200], content_type=ctype, size=len(data), width=w,
-                     height=h, uploaded_by=actor)
+    att = Attachment(
+        complaint=c,
+        original_name=up.name[:200],
+        content_type=ctype,
+        size=len(data),
+        width=w,
+        height=h,
+        uploaded_by=actor,
+    )
     att.file.save(name, ContentFile(data), save=False)
     att.save()
     return att

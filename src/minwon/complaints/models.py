@@ -32,18 +32,28 @@ class Category(models.Model):
     name = models.CharField("이름", max_length=60)
     name_en = models.CharField("영문 이름", max_length=80, blank=True)
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name="상위 유형"
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name="상위 유형",
     )
     default_department = models.ForeignKey(
         "org.Department", on_delete=models.PROTECT, null=True, blank=True, verbose_name="기본 처리부서"
     )
-    default_kind = models.CharField("기본 민원 종류", max_length=20, choices=Kind.choices, default=Kind.GRIEVANCE)
+    default_kind = models.CharField(
+        "기본 민원 종류", max_length=20, choices=Kind.choices, default=Kind.GRIEVANCE
+    )
     statutory_period = models.CharField(
         "법정 처리기간", max_length=10, blank=True, help_text="법정민원일 때의 처리기간: 3h, 5d, 14d, 1m …"
     )
     notice = models.TextField("안내문", blank=True, help_text="신청 화면에 보여 줄 안내")
     extra_questions = models.JSONField(
-        "추가 질문", default=list, blank=True, help_text='[{"key": "plate", "label": "차량번호", "required": false}]'
+        "추가 질문",
+        default=list,
+        blank=True,
+        help_text='[{"key": "plate", "label": "차량번호", "required": false}]',
     )
     keywords = models.CharField("검색어", max_length=200, blank=True)
     is_active = models.BooleanField("사용", default=True)
@@ -107,10 +117,16 @@ class Complaint(models.Model):
     notify_channels = models.JSONField("통지 수단(우선순위)", default=list, blank=True)
     consent_personal_data = models.BooleanField("개인정보 수집·이용 동의", default=False)
     consent_at = models.DateTimeField(null=True, blank=True)
-    visibility = models.CharField("공개 여부", max_length=10, choices=Visibility.choices, default=Visibility.PRIVATE)
+    visibility = models.CharField(
+        "공개 여부", max_length=10, choices=Visibility.choices, default=Visibility.PRIVATE
+    )
 
     department = models.ForeignKey(
-        "org.Department", on_delete=models.PROTECT, null=True, blank=True, related_name="complaints",
+        "org.Department",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="complaints",
         db_index=False,  # covered by cmp_dept_status_due, whose first column it is
     )
     handler = models.ForeignKey(
@@ -144,10 +160,20 @@ class Complaint(models.Model):
     extension_count = models.PositiveSmallIntegerField("연장 횟수", default=0)
     reopen_count = models.PositiveSmallIntegerField("재처리 횟수", default=0)
     duplicate_of = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="duplicates", verbose_name="병합 대상"
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="duplicates",
+        verbose_name="병합 대상",
     )
     repeat_of = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="repeats", verbose_name="반복 원민원"
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="repeats",
+        verbose_name="반복 원민원",
     )
     group_key = models.CharField("다수인 민원 묶음", max_length=40, blank=True)
 
@@ -232,6 +258,9 @@ class Pause(models.Model):
         verbose_name = "처리기간 정지"
         verbose_name_plural = "처리기간 정지"
 
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.started_at:%Y-%m-%d %H:%M}–{self.ended_at or ''}"
+
 
 class Extension(models.Model):
     complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="extensions")
@@ -249,6 +278,9 @@ class Extension(models.Model):
         ordering = ["at", "pk"]
         verbose_name = "처리기간 연장"
         verbose_name_plural = "처리기간 연장"
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_code_display()} +{self.period}"
 
 
 def attachment_path(instance: Attachment, filename: str) -> str:
@@ -286,3 +318,6 @@ class TrackingCounter(models.Model):
 
     year = models.PositiveSmallIntegerField(primary_key=True)
     last = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last}"

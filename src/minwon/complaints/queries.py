@@ -26,9 +26,7 @@ class ComplaintQuerySet(models.QuerySet):
     def overdue(self, now: datetime | None = None):
         # A paused 민원 (보완) is not overdue: its clock stands still until the supplement arrives.
         return (
-            self.open()
-            .exclude(status=Status.SUPPLEMENT_REQUESTED)
-            .filter(due_at__lt=now or timezone.now())
+            self.open().exclude(status=Status.SUPPLEMENT_REQUESTED).filter(due_at__lt=now or timezone.now())
         )
 
     def due_within(self, hours: float, now: datetime | None = None):
@@ -37,7 +35,11 @@ class ComplaintQuerySet(models.QuerySet):
 
         now = now or timezone.now()
         horizon = work_calendar().add_working_time(now, timedelta(hours=hours))
-        return self.open().exclude(status=Status.SUPPLEMENT_REQUESTED).filter(due_at__gte=now, due_at__lte=horizon)
+        return (
+            self.open()
+            .exclude(status=Status.SUPPLEMENT_REQUESTED)
+            .filter(due_at__gte=now, due_at__lte=horizon)
+        )
 
     def due_today(self, now: datetime | None = None):
         now = timezone.localtime(now or timezone.now())

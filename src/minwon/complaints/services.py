@@ -58,7 +58,9 @@ MAX_REASSIGNMENTS = 2
 def _begin(actor, complaint: Complaint | int, action: str) -> Complaint:
     """Lock the row, then check who acts and whether the state allows it."""
     pk = complaint if isinstance(complaint, int) else complaint.pk
-    locked = Complaint.objects.select_for_update(of=("self",)).select_related("category", "department").get(pk=pk)
+    locked = (
+        Complaint.objects.select_for_update(of=("self",)).select_related("category", "department").get(pk=pk)
+    )
     check_action(actor, locked, action)
     if locked.status not in ALLOWED_FROM[action]:
         raise ComplaintError(
@@ -89,7 +91,9 @@ def accept_complaint(actor, complaint: Complaint | int, *, at=None) -> Complaint
     c.clock_started_at = c.accepted_at
     c.due_at = deadlines.due_for(c)
     _save(c, "status", "accepted_at", "clock_started_at", "due_at")
-    record(c, EventVerb.ACCEPTED, actor=actor, public=True, status_before=before, data={"due_at": _iso(c.due_at)})
+    record(
+        c, EventVerb.ACCEPTED, actor=actor, public=True, status_before=before, data={"due_at": _iso(c.due_at)}
+    )
     return c
 
 
@@ -133,14 +137,26 @@ def reassign_department(actor, complaint: Complaint | int, department, *, reason
         public=True,
         status_before=before,
         note=reason,
-        data={"from_id": old.pk if old else None, "from": old.name if old else "", "department": department.name,
-              "department_id": department.pk, "count": c.reassign_count},
+        data={
+            "from_id": old.pk if old else None,
+            "from": old.name if old else "",
+            "department": department.name,
+            "department_id": department.pk,
+            "count": c.reassign_count,
+        },
     )
     if c.reassign_count > MAX_REASSIGNMENTS and not c.needs_desk_head:
         c.needs_desk_head = True
         _save(c, "needs_desk_head")
-        record(c, EventVerb.FLAGGED, actor=None, public=False, status_before=c.status,
-               note=f"부서 재배정 {c.reassign_count}회: 민원팀장 확인 필요", data={"count": c.reassign_count})
+        record(
+            c,
+            EventVerb.FLAGGED,
+            actor=None,
+            public=False,
+            status_before=c.status,
+            note=f"부서 재배정 {c.reassign_count}회: 민원팀장 확인 필요",
+            data={"count": c.reassign_count},
+        )
     return c
 
 
@@ -154,8 +170,14 @@ def assign_handler(actor, complaint: Complaint | int, handler) -> Complaint:
     before = c.status
     c.handler = handler
     _save(c, "handler")
-    record(c, EventVerb.HANDLER_ASSIGNED, actor=actor, public=False, status_before=before,
-           data={"handler_id": handler.pk, "handler": str(handler)})
+    record(
+        c,
+        EventVerb.HANDLER_ASSIGNED,
+        actor=actor,
+        public=False,
+        status_before=before,
+        data={"handler_id": handler.pk, "handler": str(handler)},
+    )
     return c
 
 
@@ -183,8 +205,15 @@ def request_supplement(actor, complaint: Complaint | int, *, what: str, until=No
     Pause.objects.create(complaint=c, kind=PauseKind.SUPPLEMENT, started_at=now, reason=what)
     c.status, c.paused_since = S.SUPPLEMENT_REQUESTED, now
     _save(c, "status", "paused_since")
-    record(c, EventVerb.SUPPLEMENT_REQUESTED, actor=actor, public=True, status_before=before, note=what,
-           data={"until": _iso(until)})
+    record(
+        c,
+        EventVerb.SUPPLEMENT_REQUESTED,
+        actor=actor,
+        public=True,
+        status_before=before,
+        note=what,
+        data={"until": _iso(until)},
+    )
     return c
 
 
@@ -197,8 +226,15 @@ def receive_supplement(actor, complaint: Complaint | int, *, note: str = "") -> 
     c.status, c.paused_since = S.IN_PROGRESS, None
     c.due_at = deadlines.due_for(c)
     _save(c, "status", "paused_since", "due_at")
-    record(c, EventVerb.SUPPLEMENT_RECEIVED, actor=actor, public=True, status_before=before, note=note,
-           data={"due_at": _iso(c.due_at)})
+    record(
+        c,
+        EventVerb.SUPPLEMENT_RECEIVED,
+        actor=actor,
+        public=True,
+        status_before=before,
+        note=note,
+        data={"due_at": _iso(c.due_at)},
+    )
     return c
 
 
@@ -209,28 +245,55 @@ def preview_extension(complaint: Complaint, *, period: str, reason_code: str, co
 
 @transaction.atomic
 def extend_deadline(
-    actor, complaint: Complaint | int, *, period: str, reason_code: str, reason_text: str,
-    applicant_consent: bool = False, consent_note: str = "",
+    actor,
+    complaint: Complaint | int,
+    *,
+    period: str,
+    reason_code: str,
+    reason_text: str,
+    applicant_consent: bool = False,
+    consent_note: str = "",
 ) -> Complaint:
     """연장 (영 제21조): once for a lawful reason, a second time only with the applicant's consent."""
     c = _begin(actor, complaint, "extend")
     if reason_code not in ExtensionReason.values:
-        raise ComplaintError("법령이 정한 연장 사유가 아닙니다. 업무량은 연장 사유가 될 수 없습니다.",
-                             field="reason_code")
+        raise ComplaintError(
+            "법령이 정한 연장 사유가 아닙니다. 업무량은 연장 사유가 될 수 없습니다.", field="reason_code"
+        )
     reason_text = _require(reason_text, "연장 사유를 구체적으로 적어 주십시오.", "reason_text")
     previous = c.due_at
+    if previous is None:
+        raise ComplaintError("접수되지 않은 민원은 처리기간을 연장할 수 없습니다.")
     new_due = deadlines.extended_due(c, period=period, reason_code=reason_code, consent=applicant_consent)
     Extension.objects.create(
-        complaint=c, reason_code=reason_code, reason_text=reason_text, period=period,
-        previous_due_at=previous, new_due_at=new_due, applicant_consent=applicant_consent,
-        consent_note=consent_note, actor=actor,
+        complaint=c,
+        reason_code=reason_code,
+        reason_text=reason_text,
+        period=period,
+        previous_due_at=previous,
+        new_due_at=new_due,
+        applicant_consent=applicant_consent,
+        consent_note=consent_note,
+        actor=actor,
     )
     c.extension_count += 1
     c.due_at = deadlines.due_for(c)
     _save(c, "extension_count", "due_at")
-    record(c, EventVerb.EXTENDED, actor=actor, public=True, status_before=c.status, note=reason_text,
-           data={"reason_code": reason_code, "period": period, "previous_due_at": _iso(previous),
-                 "due_at": _iso(c.due_at), "consent": applicant_consent})
+    record(
+        c,
+        EventVerb.EXTENDED,
+        actor=actor,
+        public=True,
+        status_before=c.status,
+        note=reason_text,
+        data={
+            "reason_code": reason_code,
+            "period": period,
+            "previous_due_at": _iso(previous),
+            "due_at": _iso(c.due_at),
+            "consent": applicant_consent,
+        },
+    )
     return c
 
 
@@ -243,8 +306,15 @@ def transfer_complaint(actor, complaint: Complaint | int, *, agency: str, reason
     before = c.status
     c.status, c.transferred_to, c.closed_at = S.TRANSFERRED, agency, timezone.now()
     _save(c, "status", "transferred_to", "closed_at")
-    record(c, EventVerb.TRANSFERRED, actor=actor, public=True, status_before=before, note=reason,
-           data={"agency": agency})
+    record(
+        c,
+        EventVerb.TRANSFERRED,
+        actor=actor,
+        public=True,
+        status_before=before,
+        note=reason,
+        data={"agency": agency},
+    )
     return c
 
 
@@ -260,22 +330,37 @@ def answer_complaint(actor, complaint: Complaint | int, *, answer: str) -> Compl
         fields.append("handler")
     _save(c, *fields)
     on_time = c.due_at is None or c.answered_at <= c.due_at
-    record(c, EventVerb.ANSWERED, actor=actor, public=True, status_before=before, note=answer,
-           data={"on_time": on_time, "handler_id": c.handler_id})
+    record(
+        c,
+        EventVerb.ANSWERED,
+        actor=actor,
+        public=True,
+        status_before=before,
+        note=answer,
+        data={"on_time": on_time, "handler_id": c.handler_id},
+    )
     return c
 
 
 @transaction.atomic
-def close_complaint(actor, complaint: Complaint | int, *, reason: str = ClosureReason.RESOLVED,
-                    note: str = "") -> Complaint:
+def close_complaint(
+    actor, complaint: Complaint | int, *, reason: str = ClosureReason.RESOLVED, note: str = ""
+) -> Complaint:
     c = _begin(actor, complaint, "close")
     if reason not in ClosureReason.values:
         raise ComplaintError("종결 사유를 선택해 주십시오.", field="reason")
     before = c.status
     c.status, c.closure_reason, c.closed_at = S.CLOSED, reason, timezone.now()
     _save(c, "status", "closure_reason", "closed_at")
-    record(c, EventVerb.CLOSED, actor=actor, public=True, status_before=before, note=note,
-           data={"reason": reason})
+    record(
+        c,
+        EventVerb.CLOSED,
+        actor=actor,
+        public=True,
+        status_before=before,
+        note=note,
+        data={"reason": reason},
+    )
     return c
 
 
@@ -301,10 +386,22 @@ def reject_complaint(actor, complaint: Complaint | int, *, reason: str, remedies
     now = timezone.now()
     Pause.objects.filter(complaint=c, ended_at__isnull=True).update(ended_at=now)
     before = c.status
-    c.status, c.closed_at, c.rejection_reason, c.paused_since = S.REJECTED, now, f"{reason}\n\n{remedies}", None
+    c.status, c.closed_at, c.rejection_reason, c.paused_since = (
+        S.REJECTED,
+        now,
+        f"{reason}\n\n{remedies}",
+        None,
+    )
     _save(c, "status", "closed_at", "rejection_reason", "paused_since")
-    record(c, EventVerb.REJECTED, actor=actor, public=True, status_before=before, note=reason,
-           data={"remedies": remedies})
+    record(
+        c,
+        EventVerb.REJECTED,
+        actor=actor,
+        public=True,
+        status_before=before,
+        note=reason,
+        data={"remedies": remedies},
+    )
     return c
 
 
@@ -318,16 +415,31 @@ def merge_complaint(actor, complaint: Complaint | int, *, into: Complaint | int,
     if not target.is_open:
         raise ComplaintError(f"병합 대상 민원({target.tracking_no})이 이미 처리를 마쳤습니다.", field="into")
     if target.duplicate_of_id:
-        raise ComplaintError("병합된 민원에는 다시 병합할 수 없습니다. 원 민원을 선택해 주십시오.", field="into")
+        raise ComplaintError(
+            "병합된 민원에는 다시 병합할 수 없습니다. 원 민원을 선택해 주십시오.", field="into"
+        )
     now = timezone.now()
     Pause.objects.filter(complaint=c, ended_at__isnull=True).update(ended_at=now)
     before = c.status
     c.status, c.duplicate_of, c.closed_at, c.paused_since = S.MERGED, target, now, None
     _save(c, "status", "duplicate_of", "closed_at", "paused_since")
-    record(c, EventVerb.MERGED, actor=actor, public=True, status_before=before, note=note,
-           data={"into": target.tracking_no, "into_id": target.pk})
-    record(target, EventVerb.MERGED_INTO, actor=actor, public=False, status_before=target.status,
-           data={"from": c.tracking_no, "from_id": c.pk})
+    record(
+        c,
+        EventVerb.MERGED,
+        actor=actor,
+        public=True,
+        status_before=before,
+        note=note,
+        data={"into": target.tracking_no, "into_id": target.pk},
+    )
+    record(
+        target,
+        EventVerb.MERGED_INTO,
+        actor=actor,
+        public=False,
+        status_before=target.status,
+        data={"from": c.tracking_no, "from_id": c.pk},
+    )
     return c
 
 
@@ -343,10 +455,25 @@ def reopen_complaint(actor, complaint: Complaint | int, *, reason: str) -> Compl
     c.reopen_count += 1
     c.extension_count = 0
     c.due_at = deadlines.due_for(c)
-    _save(c, "status", "closed_at", "closure_reason", "clock_started_at", "reopen_count", "extension_count",
-          "due_at")
-    record(c, EventVerb.REOPENED, actor=actor, public=True, status_before=before, note=reason,
-           data={"due_at": _iso(c.due_at), "count": c.reopen_count})
+    _save(
+        c,
+        "status",
+        "closed_at",
+        "closure_reason",
+        "clock_started_at",
+        "reopen_count",
+        "extension_count",
+        "due_at",
+    )
+    record(
+        c,
+        EventVerb.REOPENED,
+        actor=actor,
+        public=True,
+        status_before=before,
+        note=reason,
+        data={"due_at": _iso(c.due_at), "count": c.reopen_count},
+    )
     return c
 
 
@@ -364,8 +491,15 @@ def reclassify_kind(actor, complaint: Complaint | int, *, kind: str, reason: str
         c.due_at = deadlines.due_for(c)
         fields.append("due_at")
     _save(c, *fields)
-    record(c, EventVerb.RECLASSIFIED, actor=actor, public=True, status_before=c.status, note=reason,
-           data={"from": old_kind, "to": kind, "previous_due_at": _iso(old_due), "due_at": _iso(c.due_at)})
+    record(
+        c,
+        EventVerb.RECLASSIFIED,
+        actor=actor,
+        public=True,
+        status_before=c.status,
+        note=reason,
+        data={"from": old_kind, "to": kind, "previous_due_at": _iso(old_due), "due_at": _iso(c.due_at)},
+    )
     return c
 
 
@@ -374,8 +508,14 @@ def add_note(actor, complaint: Complaint | int, *, body: str, public: bool = Fal
     """An internal note (staff only) or a public progress note the applicant sees on the timeline."""
     c = _begin(actor, complaint, "note")
     body = _require(body, "내용을 입력해 주십시오.", "body")
-    record(c, EventVerb.PROGRESS if public else EventVerb.NOTE, actor=actor, public=public,
-           status_before=c.status, note=body)
+    record(
+        c,
+        EventVerb.PROGRESS if public else EventVerb.NOTE,
+        actor=actor,
+        public=public,
+        status_before=c.status,
+        note=body,
+    )
     return c
 
 

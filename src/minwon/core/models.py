@@ -39,7 +39,9 @@ class Outage(models.Model):
         verbose_name_plural = "정보시스템 장애"
         ordering = ["-started_at"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(ended_at__gt=models.F("started_at")), name="outage_positive")
+            models.CheckConstraint(
+                condition=models.Q(ended_at__gt=models.F("started_at")), name="outage_positive"
+            )
         ]
 
     def __str__(self) -> str:

@@ -41,9 +41,9 @@ def clean_image(raw: bytes, *, max_side: int = 2560) -> CleanImage:
             if probe.width * probe.height > MAX_PIXELS:
                 raise ImageRejected("사진의 해상도가 너무 큽니다.")
             probe.verify()
-        img = Image.open(io.BytesIO(raw))
-        gps = _gps_of(img)
-        img = ImageOps.exif_transpose(img)
+        opened = Image.open(io.BytesIO(raw))
+        gps = _gps_of(opened)
+        img: Image.Image = ImageOps.exif_transpose(opened)
         img.load()
     except (UnidentifiedImageError, OSError, SyntaxError) as exc:
         raise ImageRejected("사진 파일을 읽을 수 없습니다. 손상되지 않은 사진을 올려 주십시오.") from exc
@@ -63,7 +63,7 @@ def clean_image(raw: bytes, *, max_side: int = 2560) -> CleanImage:
 def _gps_of(img: Image.Image) -> tuple[float, float] | None:
     try:
         gps = img.getexif().get_ifd(_GPS_IFD)
-    except Exception:  # noqa: BLE001 — malformed EXIF must not block the upload
+    except Exception:
         return None
     try:
         lat = _dms(gps[2]) * (-1 if gps.get(1) in ("S", b"S") else 1)

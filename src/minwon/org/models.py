@@ -29,7 +29,12 @@ class Department(models.Model):
     name_en = models.CharField("영문 부서명", max_length=80, blank=True)
     level = models.CharField("단위", max_length=10, choices=DepartmentLevel.choices, default="division")
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name="상위 부서"
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name="상위 부서",
     )
     phone = models.CharField("대표 전화", max_length=20, blank=True)
     is_desk = models.BooleanField("민원팀(접수·분류)", default=False)
@@ -122,7 +127,9 @@ class Membership(models.Model):
         verbose_name_plural = "소속"
         constraints = [
             models.UniqueConstraint(
-                fields=["user", "department"], condition=models.Q(ended_at__isnull=True), name="uniq_active_membership"
+                fields=["user", "department"],
+                condition=models.Q(ended_at__isnull=True),
+                name="uniq_active_membership",
             )
         ]
 

@@ -19,7 +19,9 @@ def create_department(
     *, actor, code: str, name: str, level: str = "division", parent: Department | None = None, **extra
 ) -> Department:
     dept = Department.objects.create(code=code, name=name, level=level, parent=parent, **extra)
-    DepartmentChange.objects.create(department=dept, kind=DepartmentChangeKind.CREATE, actor=actor, name_after=name)
+    DepartmentChange.objects.create(
+        department=dept, kind=DepartmentChangeKind.CREATE, actor=actor, name_after=name
+    )
     return dept
 
 
@@ -67,7 +69,14 @@ def split_department(
         raise OrgError("주 승계 부서는 분할 대상 부서 중 하나여야 합니다.")
     if not department.is_active:
         raise OrgError("이미 폐지된 부서입니다.")
-    _dissolve(department, actor=actor, at=timezone.now(), kind=DepartmentChangeKind.SPLIT, successors=into, note=note)
+    _dissolve(
+        department,
+        actor=actor,
+        at=timezone.now(),
+        kind=DepartmentChangeKind.SPLIT,
+        successors=into,
+        note=note,
+    )
     department.successor = primary
     department.save(update_fields=["successor"])
 

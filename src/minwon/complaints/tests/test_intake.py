@@ -24,9 +24,14 @@ def jpeg_with_gps(lat=(37, 30, 0.0), lng=(127, 1, 30.0), size=(64, 48)) -> bytes
 def test_all_errors_reported_at_once(city):
     with pytest.raises(IntakeError) as err:
         receive_complaint(
-            None, channel="web", category=city.streetlight, title=" ", body="",
+            None,
+            channel="web",
+            category=city.streetlight,
+            title=" ",
+            body="",
             applicant=Applicant(phone="123", email="not-an-email", notify_channels=["email"], consent=False),
-            lat=10.0, lng=10.0,
+            lat=10.0,
+            lng=10.0,
         )
     assert set(err.value.errors) >= {"title", "body", "phone", "email", "location", "consent"}
     assert err.value.errors["phone"].startswith("전화번호 형식")
@@ -46,7 +51,9 @@ def test_phone_normalised_and_h3_cell_set(city):
 
 def test_photo_is_reencoded_without_metadata_and_gps_optional(city):
     raw = jpeg_with_gps()
-    c = create_complaint(category=city.streetlight, uploads=[Upload("IMG_0001.JPG", raw)], use_photo_location=True)
+    c = create_complaint(
+        category=city.streetlight, uploads=[Upload("IMG_0001.JPG", raw)], use_photo_location=True
+    )
     att = Attachment.objects.get(complaint=c)
     stored = att.file.read()
     with Image.open(io.BytesIO(stored)) as img:
@@ -67,7 +74,9 @@ def test_bad_files_and_too_many_files_are_refused(city, settings):
     assert "형식" in err.value.errors["uploads"] or "읽을 수 없습니다" in err.value.errors["uploads"]
     settings.MINWON_MAX_ATTACHMENTS = 2
     with pytest.raises(IntakeError, match="2개까지"):
-        create_complaint(category=city.streetlight, uploads=[Upload(f"{i}.jpg", jpeg_with_gps()) for i in range(3)])
+        create_complaint(
+            category=city.streetlight, uploads=[Upload(f"{i}.jpg", jpeg_with_gps()) for i in range(3)]
+        )
     settings.MINWON_MAX_UPLOAD_BYTES = 100
     with pytest.raises(IntakeError, match="너무 큽니다"):
         create_complaint(category=city.streetlight, uploads=[Upload("big.jpg", jpeg_with_gps())])

@@ -58,8 +58,15 @@ def test_full_happy_path_writes_one_event_per_transition(city, routed):
     c = s.close_complaint(city.officer, c)
     assert c.status == Status.CLOSED and c.closed_at and c.answered_at
     assert verbs(c) == [
-        EventVerb.RECEIVED, EventVerb.ACCEPTED, EventVerb.ASSIGNED, EventVerb.HANDLER_ASSIGNED, EventVerb.STARTED,
-        EventVerb.NOTE, EventVerb.PROGRESS, EventVerb.ANSWERED, EventVerb.CLOSED,
+        EventVerb.RECEIVED,
+        EventVerb.ACCEPTED,
+        EventVerb.ASSIGNED,
+        EventVerb.HANDLER_ASSIGNED,
+        EventVerb.STARTED,
+        EventVerb.NOTE,
+        EventVerb.PROGRESS,
+        EventVerb.ANSWERED,
+        EventVerb.CLOSED,
     ]
     public = ComplaintEvent.objects.filter(complaint=c, is_public=True).values_list("verb", flat=True)
     assert EventVerb.NOTE not in public and EventVerb.HANDLER_ASSIGNED not in public
@@ -143,18 +150,29 @@ def test_extension_needs_lawful_reason_and_second_needs_consent(city):
     with pytest.raises(ComplaintError, match="연장"):
         s.extend_deadline(city.officer, c, period="7d", reason_code="workload", reason_text="바쁨")
     with pytest.raises(ComplaintError):
-        s.extend_deadline(city.officer, c, period="7d", reason_code="fact_check_or_site_visit", reason_text=" ")
+        s.extend_deadline(
+            city.officer, c, period="7d", reason_code="fact_check_or_site_visit", reason_text=" "
+        )
     with pytest.raises(ComplaintError, match="넘습니다"):
-        s.extend_deadline(city.officer, c, period="8d", reason_code="fact_check_or_site_visit",
-                          reason_text="현장조사 필요")
+        s.extend_deadline(
+            city.officer, c, period="8d", reason_code="fact_check_or_site_visit", reason_text="현장조사 필요"
+        )
     preview = s.preview_extension(c, period="5d", reason_code="fact_check_or_site_visit")
-    c = s.extend_deadline(city.officer, c, period="5d", reason_code="fact_check_or_site_visit",
-                          reason_text="현장조사 필요")
+    c = s.extend_deadline(
+        city.officer, c, period="5d", reason_code="fact_check_or_site_visit", reason_text="현장조사 필요"
+    )
     assert c.due_at == preview > at(2026, 11, 10, 18, 0)
     with pytest.raises(ComplaintError, match="동의"):
         s.extend_deadline(city.officer, c, period="3d", reason_code="other_agency_help", reason_text="협조")
-    c = s.extend_deadline(city.officer, c, period="3d", reason_code="other_agency_help", reason_text="협조",
-                          applicant_consent=True, consent_note="전화로 동의")
+    c = s.extend_deadline(
+        city.officer,
+        c,
+        period="3d",
+        reason_code="other_agency_help",
+        reason_text="협조",
+        applicant_consent=True,
+        consent_note="전화로 동의",
+    )
     assert c.extension_count == 2
     ev = ComplaintEvent.objects.filter(complaint=c, verb=EventVerb.EXTENDED).last()
     assert ev.is_public and ev.data["consent"] is True

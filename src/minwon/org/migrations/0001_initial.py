@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,60 +15,152 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Department',
+            name="Department",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=20, unique=True, verbose_name='부서 코드')),
-                ('name', models.CharField(max_length=60, verbose_name='부서명')),
-                ('name_en', models.CharField(blank=True, max_length=80, verbose_name='영문 부서명')),
-                ('level', models.CharField(choices=[('bureau', '국'), ('division', '과'), ('team', '팀')], default='division', max_length=10, verbose_name='단위')),
-                ('phone', models.CharField(blank=True, max_length=20, verbose_name='대표 전화')),
-                ('is_desk', models.BooleanField(default=False, verbose_name='민원팀(접수·분류)')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('dissolved_at', models.DateTimeField(blank=True, null=True, verbose_name='폐지 시각')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='org.department', verbose_name='상위 부서')),
-                ('successor', models.ForeignKey(blank=True, help_text='병합·분할 후 이 부서의 업무를 주로 이어받는 부서', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='predecessors', to='org.department', verbose_name='승계 부서')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=20, unique=True, verbose_name="부서 코드")),
+                ("name", models.CharField(max_length=60, verbose_name="부서명")),
+                ("name_en", models.CharField(blank=True, max_length=80, verbose_name="영문 부서명")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[("bureau", "국"), ("division", "과"), ("team", "팀")],
+                        default="division",
+                        max_length=10,
+                        verbose_name="단위",
+                    ),
+                ),
+                ("phone", models.CharField(blank=True, max_length=20, verbose_name="대표 전화")),
+                ("is_desk", models.BooleanField(default=False, verbose_name="민원팀(접수·분류)")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("dissolved_at", models.DateTimeField(blank=True, null=True, verbose_name="폐지 시각")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="org.department",
+                        verbose_name="상위 부서",
+                    ),
+                ),
+                (
+                    "successor",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="병합·분할 후 이 부서의 업무를 주로 이어받는 부서",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="predecessors",
+                        to="org.department",
+                        verbose_name="승계 부서",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '부서',
-                'verbose_name_plural': '부서',
-                'ordering': ['code'],
+                "verbose_name": "부서",
+                "verbose_name_plural": "부서",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='DepartmentChange',
+            name="DepartmentChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('create', '신설'), ('rename', '명칭 변경'), ('move', '소속 변경'), ('merge', '통합'), ('split', '분할'), ('dissolve', '폐지')], max_length=10)),
-                ('at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('name_before', models.CharField(blank=True, max_length=60)),
-                ('name_after', models.CharField(blank=True, max_length=60)),
-                ('note', models.CharField(blank=True, max_length=200)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL)),
-                ('department', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='changes', to='org.department')),
-                ('successors', models.ManyToManyField(blank=True, related_name='+', to='org.department')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("create", "신설"),
+                            ("rename", "명칭 변경"),
+                            ("move", "소속 변경"),
+                            ("merge", "통합"),
+                            ("split", "분할"),
+                            ("dissolve", "폐지"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("name_before", models.CharField(blank=True, max_length=60)),
+                ("name_after", models.CharField(blank=True, max_length=60)),
+                ("note", models.CharField(blank=True, max_length=200)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "department",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="changes",
+                        to="org.department",
+                    ),
+                ),
+                ("successors", models.ManyToManyField(blank=True, related_name="+", to="org.department")),
             ],
             options={
-                'verbose_name': '조직 변경 이력',
-                'verbose_name_plural': '조직 변경 이력',
-                'ordering': ['at', 'pk'],
+                "verbose_name": "조직 변경 이력",
+                "verbose_name_plural": "조직 변경 이력",
+                "ordering": ["at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(blank=True, max_length=30, verbose_name='직위')),
-                ('is_head', models.BooleanField(default=False, verbose_name='부서장')),
-                ('started_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('ended_at', models.DateTimeField(blank=True, null=True)),
-                ('department', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='memberships', to='org.department')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(blank=True, max_length=30, verbose_name="직위")),
+                ("is_head", models.BooleanField(default=False, verbose_name="부서장")),
+                ("started_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("ended_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "department",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="memberships",
+                        to="org.department",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '소속',
-                'verbose_name_plural': '소속',
-                'constraints': [models.UniqueConstraint(condition=models.Q(('ended_at__isnull', True)), fields=('user', 'department'), name='uniq_active_membership')],
+                "verbose_name": "소속",
+                "verbose_name_plural": "소속",
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("ended_at__isnull", True)),
+                        fields=("user", "department"),
+                        name="uniq_active_membership",
+                    )
+                ],
             },
         ),
     ]

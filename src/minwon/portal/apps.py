@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PortalConfig(AppConfig):
+    name = "minwon.portal"
+    verbose_name = "민원인 창구"
