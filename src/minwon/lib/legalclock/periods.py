@@ -74,13 +74,20 @@ class Period:
     unit: Unit
 
     def __post_init__(self) -> None:
+        try:
+            # Accept "h"/"d"/… as well as Unit members; the mode checks compare by identity.
+            object.__setattr__(self, "unit", Unit(self.unit))
+        except ValueError:
+            raise LegalClockError(f"처리기간 단위가 잘못되었습니다: {self.unit!r} (h, d, w, m, y)") from None
         if isinstance(self.amount, bool) or not isinstance(self.amount, int):
             raise LegalClockError(f"처리기간은 정수여야 합니다: {self.amount!r}")
         if self.amount <= 0:
             raise LegalClockError(f"처리기간은 1 이상이어야 합니다: {self.amount}{_KOREAN_UNIT[self.unit]}")
         limit = _MAX_AMOUNT[self.unit]
         if self.amount > limit:
-            raise LegalClockError(f"처리기간이 너무 깁니다: {self.label} (최대 {limit}{_KOREAN_UNIT[self.unit]})")
+            raise LegalClockError(
+                f"처리기간이 너무 깁니다: {self.label} (최대 {limit}{_KOREAN_UNIT[self.unit]})"
+            )
 
     @classmethod
     def parse(cls, text: str) -> Period:

@@ -14,7 +14,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
+from functools import cache
+from types import MappingProxyType
 from zoneinfo import ZoneInfo
 
 import holidays
@@ -41,13 +42,14 @@ _MAX_SCAN_DAYS = 366 * 30
 Interval = tuple[datetime, datetime]
 
 
-@lru_cache(maxsize=None)
+@cache
 def korean_holidays(year: int) -> Mapping[date, str]:
     """공휴일 of one year with Korean names, cached per year.
 
     language="ko" always: the package otherwise follows LANG and answers in English under C.UTF-8.
     """
-    return dict(holidays.country_holidays("KR", years=year, language="ko"))
+    # Read-only: the cached mapping is shared by every caller in the process.
+    return MappingProxyType(dict(holidays.country_holidays("KR", years=year, language="ko")))
 
 
 def as_seoul(value: datetime, what: str = "시각") -> datetime:
@@ -60,7 +62,9 @@ def as_seoul(value: datetime, what: str = "시각") -> datetime:
     if not isinstance(value, datetime):
         raise LegalClockError(f"{what}은(는) 날짜와 시각(datetime)이어야 합니다: {value!r}")
     if value.tzinfo is None or value.utcoffset() is None:
-        raise LegalClockError(f"{what}에 시간대가 없습니다: {value.isoformat()} (Asia/Seoul 시각을 넘기십시오)")
+        raise LegalClockError(
+            f"{what}에 시간대가 없습니다: {value.isoformat()} (Asia/Seoul 시각을 넘기십시오)"
+        )
     return value.astimezone(SEOUL)
 
 
@@ -80,7 +84,9 @@ def merge_intervals(intervals: Iterable[tuple[datetime, datetime | None]], what:
             )
         s, e = as_seoul(start, f"{what} 시작 시각"), as_seoul(end, f"{what} 종료 시각")
         if e < s:
-            raise LegalClockError(f"{what}의 종료 시각({e.isoformat()})이 시작 시각({s.isoformat()})보다 앞섭니다.")
+            raise LegalClockError(
+                f"{what}의 종료 시각({e.isoformat()})이 시작 시각({s.isoformat()})보다 앞섭니다."
+            )
         if e > s:
             cleaned.append((s, e))
     cleaned.sort()
@@ -121,7 +127,9 @@ class WorkCalendar:
 
     # -- derived calendars -------------------------------------------------------------------
 
-    def with_stops(self, intervals: Iterable[tuple[datetime, datetime | None]], what: str = "일시정지") -> WorkCalendar:
+    def with_stops(
+        self, intervals: Iterable[tuple[datetime, datetime | None]], what: str = "일시정지"
+    ) -> WorkCalendar:
         """A calendar whose clock also stops during ``intervals`` (pauses on top of outages)."""
         clone = self._clone()
         clone._set_stops(merge_intervals([*self._stops, *intervals], what))
