@@ -21,6 +21,8 @@ ALLOWED_HOSTS = env.list("MINWON_ALLOWED_HOSTS", default=["localhost", "127.0.0.
 CSRF_TRUSTED_ORIGINS = env.list("MINWON_CSRF_TRUSTED_ORIGINS", default=[])
 
 DATA_DIR = Path(env.str("MINWON_DATA_DIR", default=str(PROJECT_DIR / "var")))
+# SQLite cannot create its folder; a fresh clone's first `minwon migrate` needs it to exist.
+DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -150,4 +152,6 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("MINWON_LOG_LEVEL", default="INFO")},
+    # Django's own "django" logger has a console handler under DEBUG; let it not repeat via root.
+    "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }

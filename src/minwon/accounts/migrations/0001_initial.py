@@ -9,74 +9,180 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('username', models.CharField(error_messages={'unique': 'A user with that username already exists.'}, help_text='Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.', max_length=150, unique=True, validators=[django.contrib.auth.validators.UnicodeUsernameValidator()], verbose_name='username')),
-                ('first_name', models.CharField(blank=True, max_length=150, verbose_name='first name')),
-                ('last_name', models.CharField(blank=True, max_length=150, verbose_name='last name')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email address')),
-                ('is_staff', models.BooleanField(default=False, help_text='Designates whether the user can log into this admin site.', verbose_name='staff status')),
-                ('is_active', models.BooleanField(default=True, help_text='Designates whether this user should be treated as active. Unselect this instead of deleting accounts.', verbose_name='active')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
-                ('display_name', models.CharField(blank=True, max_length=50, verbose_name='표시 이름')),
-                ('phone', models.CharField(blank=True, max_length=20, verbose_name='휴대전화')),
-                ('office_phone', models.CharField(blank=True, max_length=20, verbose_name='사무실 전화')),
-                ('failed_logins', models.PositiveSmallIntegerField(default=0, verbose_name='연속 로그인 실패')),
-                ('locked_until', models.DateTimeField(blank=True, null=True, verbose_name='잠금 해제 시각')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                ("last_login", models.DateTimeField(blank=True, null=True, verbose_name="last login")),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                (
+                    "username",
+                    models.CharField(
+                        error_messages={"unique": "A user with that username already exists."},
+                        help_text="Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.",
+                        max_length=150,
+                        unique=True,
+                        validators=[django.contrib.auth.validators.UnicodeUsernameValidator()],
+                        verbose_name="username",
+                    ),
+                ),
+                ("first_name", models.CharField(blank=True, max_length=150, verbose_name="first name")),
+                ("last_name", models.CharField(blank=True, max_length=150, verbose_name="last name")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="email address")),
+                (
+                    "is_staff",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates whether the user can log into this admin site.",
+                        verbose_name="staff status",
+                    ),
+                ),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Designates whether this user should be treated as active. Unselect this instead of deleting accounts.",
+                        verbose_name="active",
+                    ),
+                ),
+                (
+                    "date_joined",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="date joined"),
+                ),
+                ("display_name", models.CharField(blank=True, max_length=50, verbose_name="표시 이름")),
+                ("phone", models.CharField(blank=True, max_length=20, verbose_name="휴대전화")),
+                ("office_phone", models.CharField(blank=True, max_length=20, verbose_name="사무실 전화")),
+                (
+                    "failed_logins",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="연속 로그인 실패"),
+                ),
+                ("locked_until", models.DateTimeField(blank=True, null=True, verbose_name="잠금 해제 시각")),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '사용자',
-                'verbose_name_plural': '사용자',
+                "verbose_name": "사용자",
+                "verbose_name_plural": "사용자",
             },
             managers=[
-                ('objects', django.contrib.auth.models.UserManager()),
+                ("objects", django.contrib.auth.models.UserManager()),
             ],
         ),
         migrations.CreateModel(
-            name='AccessLog',
+            name="AccessLog",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
-                ('object_type', models.CharField(max_length=40)),
-                ('object_id', models.CharField(max_length=40)),
-                ('fields', models.CharField(max_length=200, verbose_name='열람 항목')),
-                ('reason', models.CharField(max_length=200, verbose_name='열람 사유')),
-                ('ip', models.GenericIPAddressField(blank=True, null=True)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='access_logs', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
+                ("object_type", models.CharField(max_length=40)),
+                ("object_id", models.CharField(max_length=40)),
+                ("fields", models.CharField(max_length=200, verbose_name="열람 항목")),
+                ("reason", models.CharField(max_length=200, verbose_name="열람 사유")),
+                ("ip", models.GenericIPAddressField(blank=True, null=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="access_logs",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '개인정보 접근 기록',
-                'verbose_name_plural': '개인정보 접근 기록',
-                'indexes': [models.Index(fields=['object_type', 'object_id', 'at'], name='accounts_ac_object__ce9938_idx')],
+                "verbose_name": "개인정보 접근 기록",
+                "verbose_name_plural": "개인정보 접근 기록",
+                "indexes": [
+                    models.Index(
+                        fields=["object_type", "object_id", "at"], name="accounts_ac_object__ce9938_idx"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='RoleGrant',
+            name="RoleGrant",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('citizen', '민원인'), ('desk', '민원팀'), ('officer', '부서 담당자'), ('head', '부서장'), ('agent', '120 상담사'), ('staff', '현장 공무원'), ('care', '친절·보호 담당'), ('auditor', '민원심사관·감사'), ('admin', '관리자')], max_length=16, verbose_name='역할')),
-                ('granted_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='role_grants', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("citizen", "민원인"),
+                            ("desk", "민원팀"),
+                            ("officer", "부서 담당자"),
+                            ("head", "부서장"),
+                            ("agent", "120 상담사"),
+                            ("staff", "현장 공무원"),
+                            ("care", "친절·보호 담당"),
+                            ("auditor", "민원심사관·감사"),
+                            ("admin", "관리자"),
+                        ],
+                        max_length=16,
+                        verbose_name="역할",
+                    ),
+                ),
+                ("granted_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="role_grants",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '역할',
-                'verbose_name_plural': '역할',
-                'constraints': [models.UniqueConstraint(fields=('user', 'role'), name='uniq_user_role')],
+                "verbose_name": "역할",
+                "verbose_name_plural": "역할",
+                "constraints": [models.UniqueConstraint(fields=("user", "role"), name="uniq_user_role")],
             },
         ),
     ]
