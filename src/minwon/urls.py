@@ -7,10 +7,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("minwon.accounts.urls")),
     path("staff/", include("minwon.staff.urls")),
+    path("triage/", include("minwon.triage.urls")),
     path("", include("minwon.portal.urls")),
 ]
 
+# /media/ is never served directly, not even under DEBUG: attachments go through views that
+# check who may see them (portal:attachment, staff pages).
 if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns.insert(0, path("dev/", include("minwon.devtools.urls")))  # log in as, outbox: DEBUG only

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DevtoolsConfig(AppConfig):
+    name = "minwon.devtools"
+    verbose_name = "개발용 도구"
