@@ -102,7 +102,7 @@ class SignupForm(forms.Form):
         return phone
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         p1, p2 = data.get("password1"), data.get("password2")
         if p1 and p2 and p1 != p2:
             self.add_error("password2", _("두 비밀번호가 서로 다릅니다."))
