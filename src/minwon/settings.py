@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "minwon.notify",
     "minwon.portal",
     "minwon.staff",
+    "minwon.triage",
 ]
 
 MIDDLEWARE = [
@@ -155,3 +156,69 @@ LOGGING = {
     # Django's own "django" logger has a console handler under DEBUG; let it not repeat via root.
     "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
+
+# --- web (portal) ---
+# Site-wide CSS, JS and the vendored htmx/Leaflet live in src/minwon/static (no build step).
+STATICFILES_DIRS = [BASE_DIR / "static"]
+# Dev-only pages (log in as, outbox) exist only when DEBUG is on; urls.py mounts them likewise.
+if DEBUG:
+    INSTALLED_APPS += ["minwon.devtools"]
+# Tracking without an account (portal:track): failed look-ups allowed per window, per IP and per number.
+MINWON_TRACK_WINDOW_MINUTES = env.int("MINWON_TRACK_WINDOW_MINUTES", default=15)
+MINWON_TRACK_MAX_FAILURES_PER_IP = env.int("MINWON_TRACK_MAX_FAILURES_PER_IP", default=10)
+MINWON_TRACK_MAX_FAILURES_PER_NUMBER = env.int("MINWON_TRACK_MAX_FAILURES_PER_NUMBER", default=5)
+# Where the filing map opens before the citizen sets a pin: "lat,lng,zoom" (default: the city hall).
+MINWON_MAP_CENTER = [float(x) for x in env.list("MINWON_MAP_CENTER", default=["37.5665", "126.9780", "15"])]
+
+# --- triage (minwon.triage) ---
+# Routing models are retrained by the worker (triage.jobs.run_due_jobs) when older than the admin's
+# TriageSettings.retrain_every_hours; this only bounds how long a process reuses a loaded model.
+MINWON_TRIAGE_MODEL_CHECK_SECONDS = env.int("MINWON_TRIAGE_MODEL_CHECK_SECONDS", default=30)
+# Upper bound on complaints read for one retrain (newest first).
+MINWON_TRIAGE_MAX_TRAINING_ROWS = env.int("MINWON_TRIAGE_MAX_TRAINING_ROWS", default=200_000)
+
+# --- notifications (minwon.notify) ---
+# Links in notices (satisfaction survey /s/<token>/) point here: the public address of the site.
+MINWON_PUBLIC_BASE_URL = env.str("MINWON_PUBLIC_BASE_URL", default="http://127.0.0.1:8000")
+# Dry run (default: on with MINWON_DEBUG, i.e. the demo): SMS, 알림톡, e-mail and webhooks are
+# recorded in the outbox but nothing leaves the machine. Letters are always rendered.
+MINWON_NOTIFY_DRY_RUN = env.bool("MINWON_NOTIFY_DRY_RUN", default=DEBUG)
+# Channel plug-ins: a city swaps in its own provider's class here (docs/notifications.md).
+MINWON_NOTIFY_CHANNELS = {
+    "sms": env.str("MINWON_CHANNEL_SMS", default="minwon.notify.channels.http.SmsChannel"),
+    "alimtalk": env.str("MINWON_CHANNEL_ALIMTALK", default="minwon.notify.channels.http.AlimtalkChannel"),
+    "email": env.str("MINWON_CHANNEL_EMAIL", default="minwon.notify.channels.email.EmailChannel"),
+    "letter": env.str("MINWON_CHANNEL_LETTER", default="minwon.notify.channels.letter.LetterChannel"),
+    "webhook": env.str("MINWON_CHANNEL_WEBHOOK", default="minwon.notify.channels.webhook.WebhookChannel"),
+}
+# SMS and 카카오 알림톡 HTTP provider (generic JSON adapter; see docs/notifications.md).
+MINWON_SMS_URL = env.str("MINWON_SMS_URL", default="")
+MINWON_SMS_KEY = env.str("MINWON_SMS_KEY", default="")
+MINWON_SMS_SENDER = env.str("MINWON_SMS_SENDER", default=MINWON_AGENCY_PHONE)
+MINWON_ALIMTALK_URL = env.str("MINWON_ALIMTALK_URL", default="")
+MINWON_ALIMTALK_KEY = env.str("MINWON_ALIMTALK_KEY", default="")
+MINWON_ALIMTALK_SENDER_KEY = env.str("MINWON_ALIMTALK_SENDER_KEY", default="")
+# Seconds to wait for a provider or webhook; must be well under the worker's lease.
+MINWON_PROVIDER_TIMEOUT = env.float("MINWON_PROVIDER_TIMEOUT", default=10.0)
+# E-mail over SMTP. The backend is separate from EMAIL_BACKEND, which test runners replace.
+MINWON_EMAIL_BACKEND = env.str("MINWON_EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env.str("MINWON_EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("MINWON_EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("MINWON_EMAIL_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("MINWON_EMAIL_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("MINWON_EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env.bool("MINWON_EMAIL_USE_SSL", default=False)
+EMAIL_TIMEOUT = env.int("MINWON_EMAIL_TIMEOUT", default=10)
+DEFAULT_FROM_EMAIL = env.str("MINWON_EMAIL_FROM", default=f"{MINWON_CITY_NAME} 민원 <minwon@localhost>")
+MINWON_MAIL_DOMAIN = env.str("MINWON_MAIL_DOMAIN", default="localhost")
+# Retries: base·2^(n-1) seconds between tries, capped; after MAX_ATTEMPTS the next channel.
+MINWON_NOTIFY_MAX_ATTEMPTS = env.int("MINWON_NOTIFY_MAX_ATTEMPTS", default=6)
+MINWON_NOTIFY_BACKOFF_SECONDS = env.int("MINWON_NOTIFY_BACKOFF_SECONDS", default=60)
+MINWON_NOTIFY_BACKOFF_MAX_SECONDS = env.int("MINWON_NOTIFY_BACKOFF_MAX_SECONDS", default=3600)
+# A claimed message is another worker's to take after this many seconds without progress.
+MINWON_WORKER_LEASE_SECONDS = env.float("MINWON_WORKER_LEASE_SECONDS", default=60.0)
+# Time-driven jobs: how often each runs, and how early the handler hears that a due time nears.
+MINWON_JOBS_INTERVAL_SECONDS = env.int("MINWON_JOBS_INTERVAL_SECONDS", default=60)
+MINWON_DUE_SOON_WORKING_HOURS = env.float("MINWON_DUE_SOON_WORKING_HOURS", default=8.0)
+# Staff alerts land in the in-app inbox; also by e-mail to staff with an address when on.
+MINWON_STAFF_ALERT_EMAIL = env.bool("MINWON_STAFF_ALERT_EMAIL", default=True)
