@@ -26,9 +26,18 @@ class SimilarComplaint:
 
 
 def suggest_departments(complaint: Complaint, *, limit: int = 3) -> list[DepartmentSuggestion]:
-    """Top departments for routing a 민원, best first. Cold start: the category's default."""
-    dept = complaint.category.routing_department()
-    return [DepartmentSuggestion(dept, 1.0, "category_default")] if dept else []
+    """Top departments for routing a 민원, best first, with confidence (0–1).
+
+    Cold start: the category's default ("category_default"); once the city's own decisions have
+    trained a model, "model:<version>" (minwon.triage.routing). Each suggestion is logged with the
+    model version the first time the desk sees it.
+    """
+    from minwon.triage.routing import suggest_for_desk
+
+    return [
+        DepartmentSuggestion(s.department, s.confidence, s.source)
+        for s in suggest_for_desk(complaint, limit=limit)
+    ]
 
 
 def similar_open_complaints(
@@ -42,7 +51,15 @@ def similar_open_complaints(
 ) -> list[SimilarComplaint]:
     """Open public 민원 that look like this one, to show before the citizen submits.
 
-    Returns nothing until the triage module supplies text similarity (issue 5): a list of
-    merely nearby 민원 would train citizens to ignore the box.
+    Text similarity on Korean morphemes decides; the place (h3 cells within the admin's radius,
+    haversine distance) and the time window narrow and rank (minwon.triage.similar). Only public
+    민원 are returned: the citizen may see and join (공감) them.
     """
-    return []
+    from minwon.triage.similar import similar_open
+
+    if not (title or "").strip() and not (body or "").strip():
+        return []
+    return [
+        SimilarComplaint(f.complaint, f.score, f.distance_m)
+        for f in similar_open(title=title, body=body, category=category, lat=lat, lng=lng, limit=limit)
+    ]

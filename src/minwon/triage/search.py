@@ -1,0 +1,168 @@
+"""Korean full-text search over 민원 in the database's own engine.
+
+Indexing: `index_complaint` (one 민원, called inside the writing transaction by the event
+receiver) and `reindex` (bulk, batch analysis). Searching: `search_complaints(queryset, query)`.
+
+SQLite: an external-content FTS5 table `triage_fts` (rowid = complaint id) maintained by triggers
+on `triage_searchdoc`; rank = bm25 with the title weighted ×2.
+PostgreSQL: a stored generated column `triage_searchdoc.vector` (`simple` configuration, title
+weight A, body weight B) with a GIN index; rank = ts_rank.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from django.db import connection
+from django.db.models import BooleanField, FloatField, QuerySet
+from django.db.models.expressions import RawSQL
+from django.utils import timezone
+
+from minwon.lib.korean.analysis import Query, analyse, analyse_many, parse_query
+
+from .models import SearchDoc
+
+_SAFE = re.compile(r"^[0-9a-z가-힣ㄱ-ㅎㅏ-ㅣ]+$")
+
+
+def index_complaint(complaint) -> SearchDoc:
+    title, body = analyse(complaint.title), analyse(complaint.body)
+    doc, _ = SearchDoc.objects.update_or_create(
+        complaint_id=complaint.pk,
+        defaults={"title_terms": title.text, "body_terms": body.text, "indexed_at": timezone.now()},
+    )
+    return doc
+
+
+def reindex(queryset: QuerySet | None = None, *, batch: int = 2000, progress=None) -> int:
+    """(Re)index many 민원 with batch analysis; returns how many were written."""
+    from minwon.complaints.models import Complaint
+
+    qs = (queryset if queryset is not None else Complaint.objects.all()).order_by("pk")
+    done = 0
+    last = 0
+    while True:
+        chunk = list(qs.filter(pk__gt=last).values_list("pk", "title", "body")[:batch])
+        if not chunk:
+            return done
+        titles = analyse_many([t for _, t, _ in chunk])
+        bodies = analyse_many([b for _, _, b in chunk])
+        now = timezone.now()
+        docs = [
+            SearchDoc(complaint_id=pk, title_terms=t.text, body_terms=b.text, indexed_at=now)
+            for (pk, _, _), t, b in zip(chunk, titles, bodies, strict=True)
+        ]
+        SearchDoc.objects.bulk_create(
+            docs,
+            update_conflicts=True,
+            unique_fields=["complaint"],
+            update_fields=["title_terms", "body_terms", "indexed_at"],
+        )
+        done += len(docs)
+        last = chunk[-1][0]
+        if progress:
+            progress(done)
+
+
+def _terms(terms: Iterable[str]) -> list[str]:
+    # Morphemes are letters and digits only; anything else never reaches the query language.
+    return [t for t in terms if _SAFE.match(t)]
+
+
+def fts5_expression(q: Query) -> str:
+    req, opt = _terms(q.required), _terms(q.optional)
+    everything = " OR ".join(f'"{t}"' for t in dict.fromkeys([*req, *opt]))
+    if not req:
+        return everything
+    must = " AND ".join(f'"{t}"' for t in req)
+    return f"({must}) AND ({everything})" if opt else must
+
+
+def tsquery_expressions(q: Query) -> tuple[str, str]:
+    """(match, rank) tsquery strings: every required term must match; all terms rank."""
+    req, opt = _terms(q.required), _terms(q.optional)
+    rank = " | ".join(f"'{t}'" for t in dict.fromkeys([*req, *opt]))
+    match = " & ".join(f"'{t}'" for t in req) if req else rank
+    return match, rank
+
+
+def search_complaints(queryset: QuerySet, query: str) -> QuerySet:
+    """`queryset` narrowed to 민원 matching `query`, annotated `search_rank`, best first, then newest.
+
+    "불법주차" finds "불법 주차했어요" (both analyse to 불법 + 주차); "가로등이 꺼졌" finds
+    "가로등 고장" (nouns must match, verb stems and synonyms only rank). An empty or unanalysable
+    query returns no rows.
+    """
+    q = parse_query(query)
+    if not q or not _terms(q.all_terms):
+        return queryset.none()
+    table = queryset.model._meta.db_table
+    pk = f'"{table}"."{queryset.model._meta.pk.column}"'
+    if connection.vendor == "postgresql":
+        match, rank = tsquery_expressions(q)
+        qs = queryset.filter(triage_doc__isnull=False)
+        qs = qs.alias(
+            _fts_match=RawSQL(
+                '"triage_searchdoc"."vector" @@ to_tsquery(\'simple\', %s)', (match,), BooleanField()
+            )
+        ).filter(_fts_match=True)
+        qs = qs.annotate(
+            search_rank=RawSQL(
+                'ts_rank("triage_searchdoc"."vector", to_tsquery(\'simple\', %s))', (rank,), FloatField()
+            )
+        )
+    else:
+        expr = fts5_expression(q)
+        qs = queryset.filter(pk__in=RawSQL("SELECT rowid FROM triage_fts WHERE triage_fts MATCH %s", (expr,)))
+        # Only the table and column names of the model are interpolated; the query is a parameter.
+        qs = qs.annotate(
+            search_rank=RawSQL(  # noqa: S611
+                "(SELECT -bm25(triage_fts, 2.0, 1.0) FROM triage_fts "  # noqa: S608
+                f"WHERE triage_fts MATCH %s AND triage_fts.rowid = {pk})",
+                (expr,),
+                FloatField(),
+            )
+        )
+    return qs.order_by("-search_rank", "-received_at", "-pk")
+
+
+def candidate_ids(query: Query, *, limit: int = 200, since=None) -> list[int]:
+    """Ids of the best-ranked open 민원 for `query` received since `since`, for similarity checks.
+
+    All nouns must match first (cheap, precise); only when that finds nothing may any term match.
+    """
+    from minwon.complaints.choices import OPEN_STATUSES
+
+    req = _terms(query.required)
+    terms = _terms(query.all_terms)
+    if not terms:
+        return []
+    attempts = [(req, " & ", " AND "), (terms, " | ", " OR ")] if req else [(terms, " | ", " OR ")]
+    statuses = [str(s) for s in OPEN_STATUSES]
+    marks = ", ".join(["%s"] * len(statuses))
+    since_sql, since_params = ("AND c.received_at >= %s", [since]) if since is not None else ("", [])
+    for words, pg_op, fts_op in attempts:
+        with connection.cursor() as cur:
+            if connection.vendor == "postgresql":
+                tsq = pg_op.join(f"'{t}'" for t in words)
+                cur.execute(
+                    "SELECT d.complaint_id FROM triage_searchdoc d "  # noqa: S608 (only %s markers)
+                    "JOIN complaints_complaint c ON c.id = d.complaint_id "
+                    f"WHERE d.vector @@ to_tsquery('simple', %s) AND c.status IN ({marks}) {since_sql} "
+                    "ORDER BY ts_rank(d.vector, to_tsquery('simple', %s)) DESC LIMIT %s",
+                    [tsq, *statuses, *since_params, tsq, limit],
+                )
+            else:
+                expr = fts_op.join(f'"{t}"' for t in words)
+                cur.execute(
+                    "SELECT f.rowid FROM triage_fts f "  # noqa: S608 (only %s markers)
+                    "JOIN complaints_complaint c ON c.id = f.rowid "
+                    f"WHERE triage_fts MATCH %s AND c.status IN ({marks}) {since_sql} "
+                    "ORDER BY f.rank LIMIT %s",
+                    [expr, *statuses, *since_params, limit],
+                )
+            ids = [r[0] for r in cur.fetchall()]
+        if ids:
+            return ids
+    return []

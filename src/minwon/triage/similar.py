@@ -1,0 +1,214 @@
+"""Similar open 민원 (before filing and at the desk), 반복민원 evidence and 다수인 candidates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+import h3
+from django.conf import settings
+from django.db.models import Min, Q
+from django.utils import timezone
+
+from minwon.complaints.choices import OPEN_STATUSES, EventVerb, Visibility
+from minwon.complaints.models import Complaint, ComplaintEvent
+from minwon.lib.korean.analysis import analyse, parse_query
+from minwon.lib.korean.similarity import Candidate, cosine, rank_candidates, term_vector
+
+from . import rules
+from .models import SearchDoc, TriageSettings
+from .search import candidate_ids
+
+# Words every 민원 uses: they count a little, not like the words that say what is wrong.
+GENRE_WEIGHTS = {
+    t: 0.3
+    for t in ("민원", "요청", "신고", "문의", "부탁", "관련", "건의", "드리", "바라", "개선", "조치", "확인")
+}
+MAX_CANDIDATES = 600
+
+
+@dataclass(frozen=True)
+class Found:
+    complaint: Complaint
+    score: float
+    text_similarity: float
+    distance_m: float | None
+
+
+def _vector(title: str, body: str):
+    t, b = analyse(title), analyse(body)
+    return term_vector(t.terms, b.terms), t
+
+
+def _doc_vector(title_terms: str | None, body_terms: str | None):
+    return term_vector((title_terms or "").split(), (body_terms or "").split())
+
+
+def cells_within(lat: float, lng: float, radius_m: float) -> list[str]:
+    res = settings.MINWON_H3_RESOLUTION
+    centre = h3.latlng_to_cell(lat, lng, res)
+    spacing = h3.average_hexagon_edge_length(res, unit="m") * 1.5  # centre-to-centre, conservatively
+    k = max(1, int(radius_m // spacing) + 1)
+    return list(h3.grid_disk(centre, k))
+
+
+def similar_open(
+    *,
+    title: str,
+    body: str = "",
+    category=None,
+    lat: float | None = None,
+    lng: float | None = None,
+    limit: int = 5,
+    public_only: bool = True,
+    exclude_pk: int | None = None,
+    now=None,
+) -> list[Found]:
+    """Open 민원 within the admin's radius and time window whose text is similar, best first.
+
+    With a place: every open 민원 in the h3 cells around it is compared. Without one: the
+    full-text index proposes the best-ranked 민원 sharing any term.
+    """
+    cfg = TriageSettings.load()
+    vector, _title_analysis = _vector(title, body)
+    if not vector:
+        return []
+    since = (now or timezone.now()) - timedelta(days=cfg.similar_window_days)
+    qs = Complaint.objects.filter(status__in=OPEN_STATUSES, received_at__gte=since, duplicate_of__isnull=True)
+    if public_only:
+        qs = qs.filter(visibility=Visibility.PUBLIC)
+    if exclude_pk:
+        qs = qs.exclude(pk=exclude_pk)
+    has_place = lat is not None and lng is not None
+    if has_place:
+        qs = qs.filter(h3_cell__in=cells_within(lat, lng, cfg.similar_radius_m))  # type: ignore[arg-type]
+    else:
+        ids = candidate_ids(parse_query(f"{title} {body}"), limit=300, since=since)
+        qs = qs.filter(pk__in=ids)
+    rows = list(
+        qs.order_by("-received_at").values_list(
+            "pk",
+            "lat",
+            "lng",
+            "received_at",
+            "category_id",
+            "triage_doc__title_terms",
+            "triage_doc__body_terms",
+        )[:MAX_CANDIDATES]
+    )
+    cat_id = getattr(category, "pk", None)
+    candidates = [
+        Candidate(pk, _doc_vector(tt, bt), la, ln, at, same_category=cat_id is not None and cid == cat_id)
+        for pk, la, ln, at, cid, tt, bt in rows
+    ]
+    ranked = rank_candidates(
+        vector,
+        candidates,
+        lat=lat,
+        lng=lng,
+        radius_m=cfg.similar_radius_m if has_place else None,
+        min_text_similarity=cfg.similar_min_score,
+        idf=GENRE_WEIGHTS,
+        limit=limit,
+    )
+    objs = Complaint.objects.select_related("category", "department").in_bulk([r.key for r in ranked])
+    return [Found(objs[r.key], r.score, r.text_similarity, r.distance_m) for r in ranked if r.key in objs]
+
+
+def similar_to_complaint(c: Complaint, *, limit: int = 10, public_only: bool = False) -> list[Found]:
+    return similar_open(
+        title=c.title,
+        body=c.body,
+        category=c.category,
+        lat=c.lat,
+        lng=c.lng,
+        limit=limit,
+        public_only=public_only,
+        exclude_pk=c.pk,
+    )
+
+
+# --- 반복민원 (법 제23조) ----------------------------------------------------------------------
+
+
+def same_applicant(c: Complaint):
+    """Complaints of the same applicant: same account, phone or e-mail."""
+    cond = Q()
+    if c.applicant_id:
+        cond |= Q(applicant_id=c.applicant_id)
+    if c.applicant_phone:
+        cond |= Q(applicant_phone=c.applicant_phone)
+    if c.applicant_email:
+        cond |= Q(applicant_email__iexact=c.applicant_email)
+    if not cond:
+        return Complaint.objects.none()
+    return Complaint.objects.filter(cond).exclude(pk=c.pk)
+
+
+def prior_filings(c: Complaint, *, min_similarity: float | None = None) -> list[rules.PriorFiling]:
+    """Earlier 민원 of the same applicant with the same content, and whether each result was notified."""
+    threshold = TriageSettings.load().repeat_min_similarity if min_similarity is None else min_similarity
+    doc = SearchDoc.objects.filter(complaint_id=c.pk).first()
+    mine = _doc_vector(doc.title_terms, doc.body_terms) if doc else _vector(c.title, c.body)[0]
+    rows = list(
+        same_applicant(c)
+        .filter(received_at__lt=c.received_at)
+        .values_list("pk", "tracking_no", "received_at", "triage_doc__title_terms", "triage_doc__body_terms")
+    )
+    sims = {}
+    for pk, _no, _at, tt, bt in rows:
+        sim = cosine(mine, _doc_vector(tt, bt), GENRE_WEIGHTS)
+        if sim >= threshold:
+            sims[pk] = sim
+    notified = dict(
+        ComplaintEvent.objects.filter(
+            complaint_id__in=list(sims), verb__in=(EventVerb.ANSWERED, EventVerb.CLOSED)
+        )
+        .values("complaint_id")
+        .annotate(first=Min("at"))
+        .values_list("complaint_id", "first")
+    )
+    return [
+        rules.PriorFiling(pk, no, at, round(sims[pk], 3), pk in notified, notified.get(pk))
+        for pk, no, at, _tt, _bt in rows
+        if pk in sims
+    ]
+
+
+def repeated_assessment(c: Complaint) -> rules.RepeatedAssessment:
+    return rules.repeated_complaint_assessment(kind=c.kind, received_at=c.received_at, prior=prior_filings(c))
+
+
+# --- 다수인관련민원 ---------------------------------------------------------------------------
+
+
+def applicant_identity(c: Complaint) -> str:
+    if c.applicant_id:
+        return f"user:{c.applicant_id}"
+    if c.applicant_phone:
+        return f"phone:{c.applicant_phone}"
+    if c.applicant_email:
+        return f"email:{c.applicant_email.lower()}"
+    return f"complaint:{c.pk}"
+
+
+def group_candidates(c: Complaint, *, min_similarity: float = 0.6, limit: int = 200) -> list[Found]:
+    """Open 민원 of the same content (anywhere in the city) from other applicants."""
+    cfg = TriageSettings.load()
+    vector, _ = _vector(c.title, c.body)
+    since = c.received_at - timedelta(days=cfg.similar_window_days)
+    ids = candidate_ids(parse_query(f"{c.title} {c.body}"), limit=1000, since=since)
+    rows = list(
+        Complaint.objects.filter(pk__in=ids, status__in=OPEN_STATUSES, received_at__gte=since, group_key="")
+        .exclude(pk=c.pk)
+        .values_list("pk", "triage_doc__title_terms", "triage_doc__body_terms", "received_at")
+    )
+    ranked = rank_candidates(
+        vector,
+        [Candidate(pk, _doc_vector(tt, bt), at=at) for pk, tt, bt, at in rows],
+        min_text_similarity=min_similarity,
+        idf=GENRE_WEIGHTS,
+        limit=limit,
+    )
+    objs = Complaint.objects.in_bulk([r.key for r in ranked])
+    return [Found(objs[r.key], r.score, r.text_similarity, None) for r in ranked if r.key in objs]
