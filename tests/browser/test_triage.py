@@ -1,13 +1,12 @@
 """A citizen starts filing, sees a similar 민원 already open nearby, and joins it (공감) instead.
 
-Depends on the portal's filing page rendering `hooks.similar_open_complaints` (portal/_similar.html)
-with a join button per item that posts to `triage:support` (see docs/triage.md, "Portal").
+The filing page renders `hooks.similar_open_complaints` (portal/_similar.html) with a join button
+per item that posts the filing form's contact fields to `triage:support`.
 """
 
 from __future__ import annotations
 
 import pytest
-from django.template.loader import get_template
 from playwright.sync_api import expect
 
 from minwon.complaints.choices import Visibility
@@ -17,11 +16,6 @@ from minwon.triage.models import Support
 from .conftest import log_in
 
 pytestmark = pytest.mark.browser
-
-
-def _portal_renders_join_button() -> bool:
-    source = get_template("portal/_similar.html").template.source
-    return "triage:support" in source
 
 
 def test_citizen_sees_a_similar_nearby_complaint_and_joins_it(site, city, new_page, screenshot, settings):
@@ -51,11 +45,6 @@ def test_citizen_sees_a_similar_nearby_complaint_and_joins_it(site, city, new_pa
     expect(similar).to_contain_text("m 거리")
     screenshot(page, "triage-similar-on-filing")
 
-    if not _portal_renders_join_button():
-        pytest.xfail(
-            "portal/_similar.html has no join (공감) button posting to triage:support yet — "
-            "template change for the lead in docs/triage.md"
-        )
     similar.get_by_role("button", name="공감").first.click()
     expect(page.locator("h1")).to_have_text("공감했습니다")
     screenshot(page, "triage-joined")

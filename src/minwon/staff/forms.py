@@ -91,6 +91,7 @@ SORT_CHOICES = [
     ("received", _("도착 오래된 순")),
     ("-received", _("도착 최근 순")),
     ("status", _("상태 순")),
+    ("relevance", _("검색어 관련도 순")),
 ]
 assert {value for value, _label in SORT_CHOICES} == set(SORTS)
 

@@ -53,6 +53,8 @@ SORTS = {
     "received": ("received_at", "pk"),
     "-received": ("-received_at", "-pk"),
     "status": ("status", "due_at", "pk"),
+    # Only with a search term (search_rank comes from keyword_search); without one: due order.
+    "relevance": ("-search_rank", "-received_at", "-pk"),
 }
 DEFAULT_SORT = "due"
 
@@ -93,19 +95,25 @@ def normalise_tracking_no(raw: str) -> str:
 
 
 def keyword_search(qs: _QS, query: str) -> _QS:
-    """Plain database search: an exact tracking number, else title/body containing the words.
+    """An exact tracking number, else the Korean full-text index (minwon.triage.search).
 
-    Deliberately the only place the worklist searches, so the triage issue can swap in the
-    Korean full-text index (minwon.triage.search) without touching the view.
+    The only place the worklist searches. Morphemes make "불법주차" find "불법 주차했어요"; when
+    the query has no analysable term (a stray symbol, a one-letter code) the plain substring
+    search still answers, so no query silently returns nothing.
     """
+    from minwon.triage.search import search_complaints
+
     query = (query or "").strip()
     if not query:
         return qs
     if _TRACKING_RE.match(re.sub(r"\s", "", query)):
         return qs.filter(tracking_no=normalise_tracking_no(query))
-    for word in query.split()[:5]:
-        qs = qs.filter(Q(title__icontains=word) | Q(body__icontains=word))
-    return qs
+    found = search_complaints(qs, query)
+    if found.query.is_empty():
+        for word in query.split()[:5]:
+            qs = qs.filter(Q(title__icontains=word) | Q(body__icontains=word))
+        return qs
+    return cast(_QS, found)
 
 
 @dataclass
@@ -155,7 +163,8 @@ def worklist(user, f: WorklistFilter, *, now: datetime | None = None) -> QuerySe
     if f.received_to:
         qs = qs.filter(received_at__lt=_day_start(f.received_to) + timedelta(days=1))
     qs = keyword_search(qs, f.q)
-    return qs.order_by(*SORTS.get(f.sort, SORTS[DEFAULT_SORT]))
+    sort = f.sort if (f.sort != "relevance" or "search_rank" in qs.query.annotations) else DEFAULT_SORT
+    return qs.order_by(*SORTS.get(sort, SORTS[DEFAULT_SORT]))
 
 
 def rows_in_order(ids) -> list[Complaint]:
