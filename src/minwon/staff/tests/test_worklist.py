@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from minwon.complaints.choices import Status
 from minwon.complaints.models import Complaint
-
 from minwon.triage.search import reindex
 
 from .conftest import at, routed_complaint
