@@ -631,3 +631,55 @@ def dashboard(request):
             "now": now,
         },
     )
+
+
+# --- print queue (letters by post) -------------------------------------------------------------------
+
+LETTER_ROLES = (Role.DESK, Role.ADMIN)
+
+
+@staff_page(*LETTER_ROLES)
+def letters(request):
+    """The desk's print queue: 통지서 PDFs to print, then to post (e-그린우편 or the mail room).
+
+    GET lists what waits; POST marks the chosen letters printed or posted through the notify
+    services, which check the role again and record who did it and when.
+    """
+    from minwon.notify import services as notify
+    from minwon.notify.letters import print_queue
+
+    if request.method == "POST":
+        ids = [int(v) for v in request.POST.getlist("ids") if v.isdigit()]
+        action = request.POST.get("action")
+        if not ids:
+            messages.error(request, _("처리할 우편을 하나 이상 선택해 주십시오."))
+        elif action == "printed":
+            n = notify.mark_printed(request.user, ids)
+            messages.success(request, _("%(n)s건을 인쇄 완료로 표시했습니다.") % {"n": n})
+        elif action == "dispatched":
+            n = notify.mark_dispatched(request.user, ids, postal_ref=request.POST.get("postal_ref", ""))
+            messages.success(request, _("%(n)s건을 발송 완료로 표시했습니다.") % {"n": n})
+        else:
+            messages.error(request, _("알 수 없는 작업입니다."))
+        return redirect("staff:letters")
+    queue = list(print_queue().select_related("complaint"))
+    return render(request, "staff/letters.html", {"letters": queue})
+
+
+@require_GET
+@staff_page(*LETTER_ROLES)
+def letters_pdf(request):
+    """The chosen letters (default: every one waiting to print) as one PDF, to print in one go."""
+    from minwon.notify.choices import MessageStatus
+    from minwon.notify.letters import combined_pdf, print_queue
+
+    ids = [int(v) for v in request.GET.getlist("ids") if v.isdigit()]
+    queue = print_queue()
+    chosen = queue.filter(pk__in=ids) if ids else queue.filter(status=MessageStatus.PRINT_QUEUED)
+    pdf = combined_pdf(chosen.order_by("created_at", "pk"))
+    if not pdf:
+        messages.error(request, _("인쇄할 우편이 없습니다."))
+        return redirect("staff:letters")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = 'inline; filename="letters.pdf"'
+    return response
