@@ -53,6 +53,11 @@ def forbidden(request, message: str = "") -> HttpResponse:
     )
 
 
+def chosen_ids(params) -> list[int]:
+    """The row ids ticked in a list form (bulk assign, print queue); anything not a number is dropped."""
+    return [int(v) for v in params.getlist("ids") if v.isdigit()]
+
+
 def staff_page(*roles: str):
     """Login, then a staff role (and one of `roles` if given); refusals are the Korean 403 page.
 
@@ -335,7 +340,7 @@ def bulk_assign(request):
     """Assign one handler to the checked rows, one service call per row, errors reported per row."""
     user = request.user
     back = reverse("staff:worklist") + ("?" + request.POST["query"] if request.POST.get("query") else "")
-    ids = [int(v) for v in request.POST.getlist("ids") if v.isdigit()]
+    ids = chosen_ids(request.POST)
     department_ids = [d.pk for d in queries.departments_for(user)]
     handlers = queries.members_of(department_ids)
     form = BulkAssignForm(request.POST, ids=ids, handlers=handlers)
@@ -649,7 +654,7 @@ def letters(request):
     from minwon.notify.letters import print_queue
 
     if request.method == "POST":
-        ids = [int(v) for v in request.POST.getlist("ids") if v.isdigit()]
+        ids = chosen_ids(request.POST)
         action = request.POST.get("action")
         if not ids:
             messages.error(request, _("처리할 우편을 하나 이상 선택해 주십시오."))
@@ -673,7 +678,7 @@ def letters_pdf(request):
     from minwon.notify.choices import MessageStatus
     from minwon.notify.letters import combined_pdf, print_queue
 
-    ids = [int(v) for v in request.GET.getlist("ids") if v.isdigit()]
+    ids = chosen_ids(request.GET)
     queue = print_queue()
     chosen = queue.filter(pk__in=ids) if ids else queue.filter(status=MessageStatus.PRINT_QUEUED)
     pdf = combined_pdf(chosen.order_by("created_at", "pk"))
