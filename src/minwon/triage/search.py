@@ -70,20 +70,33 @@ def _terms(terms: Iterable[str]) -> list[str]:
     return [t for t in terms if _SAFE.match(t)]
 
 
+def _group(q: Query, term: str, *, quote: str, and_op: str, or_op: str) -> str:
+    """One required term as a query-language expression: the term, or all its compound parts."""
+    parts = _terms(q.alternatives(term))
+    if not parts:
+        return f"{quote}{term}{quote}"
+    split = f" {and_op} ".join(f"{quote}{p}{quote}" for p in parts)
+    return f"({quote}{term}{quote} {or_op} ({split}))"
+
+
+def _required(q: Query, terms: list[str], *, quote: str, and_op: str, or_op: str) -> str:
+    return f" {and_op} ".join(_group(q, t, quote=quote, and_op=and_op, or_op=or_op) for t in terms)
+
+
 def fts5_expression(q: Query) -> str:
-    req, opt = _terms(q.required), _terms(q.optional)
-    everything = " OR ".join(f'"{t}"' for t in dict.fromkeys([*req, *opt]))
+    req, every = _terms(q.required), _terms(q.all_terms)
+    everything = " OR ".join(f'"{t}"' for t in every)
     if not req:
         return everything
-    must = " AND ".join(f'"{t}"' for t in req)
-    return f"({must}) AND ({everything})" if opt else must
+    must = _required(q, req, quote='"', and_op="AND", or_op="OR")
+    return f"({must}) AND ({everything})" if len(every) > len(req) else must
 
 
 def tsquery_expressions(q: Query) -> tuple[str, str]:
     """(match, rank) tsquery strings: every required term must match; all terms rank."""
-    req, opt = _terms(q.required), _terms(q.optional)
-    rank = " | ".join(f"'{t}'" for t in dict.fromkeys([*req, *opt]))
-    match = " & ".join(f"'{t}'" for t in req) if req else rank
+    req = _terms(q.required)
+    rank = " | ".join(f"'{t}'" for t in _terms(q.all_terms))
+    match = _required(q, req, quote="'", and_op="&", or_op="|") if req else rank
     return match, rank
 
 
@@ -138,14 +151,21 @@ def candidate_ids(query: Query, *, limit: int = 200, since=None) -> list[int]:
     terms = _terms(query.all_terms)
     if not terms:
         return []
-    attempts = [(req, " & ", " AND "), (terms, " | ", " OR ")] if req else [(terms, " | ", " OR ")]
+    everything = {"pg": " | ".join(f"'{t}'" for t in terms), "fts": " OR ".join(f'"{t}"' for t in terms)}
+    attempts = [everything]
+    if req:
+        must = {
+            "pg": _required(query, req, quote="'", and_op="&", or_op="|"),
+            "fts": _required(query, req, quote='"', and_op="AND", or_op="OR"),
+        }
+        attempts.insert(0, must)
     statuses = [str(s) for s in OPEN_STATUSES]
     marks = ", ".join(["%s"] * len(statuses))
     since_sql, since_params = ("AND c.received_at >= %s", [since]) if since is not None else ("", [])
-    for words, pg_op, fts_op in attempts:
+    for expr in attempts:
         with connection.cursor() as cur:
             if connection.vendor == "postgresql":
-                tsq = pg_op.join(f"'{t}'" for t in words)
+                tsq = expr["pg"]
                 cur.execute(
                     "SELECT d.complaint_id FROM triage_searchdoc d "  # noqa: S608 (only %s markers)
                     "JOIN complaints_complaint c ON c.id = d.complaint_id "
@@ -154,13 +174,12 @@ def candidate_ids(query: Query, *, limit: int = 200, since=None) -> list[int]:
                     [tsq, *statuses, *since_params, tsq, limit],
                 )
             else:
-                expr = fts_op.join(f'"{t}"' for t in words)
                 cur.execute(
                     "SELECT f.rowid FROM triage_fts f "  # noqa: S608 (only %s markers)
                     "JOIN complaints_complaint c ON c.id = f.rowid "
                     f"WHERE triage_fts MATCH %s AND c.status IN ({marks}) {since_sql} "
                     "ORDER BY f.rank LIMIT %s",
-                    [expr, *statuses, *since_params, limit],
+                    [expr["fts"], *statuses, *since_params, limit],
                 )
             ids = [r[0] for r in cur.fetchall()]
         if ids:

@@ -8,6 +8,11 @@ What is kept: nouns (일반·고유), roots (XR), foreign words and numbers, and
 and adjectives ("꺼졌" → "꺼지"). Particles, endings, suffixes, symbols and a few content-free
 stems (하·있·되 …) are dropped. Nouns are the *required* terms of a search; verb and adjective
 stems only add to the ranking (so "가로등이 꺼졌" still finds "가로등 고장").
+
+Compound nouns: Kiwi keeps "보도블록" whole in "보도블록이 깨졌어요" but splits the bare query
+"보도블록" into 보도 + 블록. So wherever nouns touch with no space between them, the joined form is
+kept as well (terms get 보도 블록 보도블록), and a query requires "the joined form, or all of its
+parts" for each such run: either spelling finds the other.
 """
 
 from __future__ import annotations
@@ -18,6 +23,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 NOUN_TAGS = frozenset({"NNG", "NNP", "XR", "SL", "SH"})
+# Only common and proper nouns join into compounds ("음식물쓰레기"); roots and foreign words don't.
+COMPOUND_TAGS = frozenset({"NNG", "NNP"})
+# Longest run of touching nouns joined (longer runs are split into joined pieces of this size).
+MAX_COMPOUND_PARTS = 4
 NUMBER_TAGS = frozenset({"SN"})
 STEM_TAGS = frozenset({"VV", "VA"})
 STOP_TERMS = frozenset(
@@ -84,6 +93,8 @@ class Analysis:
     nouns: tuple[str, ...]
     stems: tuple[str, ...]
     terms: tuple[str, ...]
+    # (joined, parts) for each run of nouns written without a space: ("보도블록", ("보도", "블록")).
+    compounds: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def text(self) -> str:
@@ -97,6 +108,18 @@ def _from_tokens(tokens) -> Analysis:
     nouns: list[str] = []
     stems: list[str] = []
     terms: list[str] = []
+    compounds: list[tuple[str, tuple[str, ...]]] = []
+    run: list[str] = []  # touching nouns seen so far
+    run_end = -1
+
+    def close_run() -> None:
+        for i in range(0, len(run), MAX_COMPOUND_PARTS):
+            parts = tuple(run[i : i + MAX_COMPOUND_PARTS])
+            if len(parts) > 1:
+                compounds.append(("".join(parts), parts))
+                terms.append("".join(parts))
+        run.clear()
+
     for tok in tokens:
         tag = tok.tag.split("-", 1)[0]
         form = tok.form.lower()
@@ -105,15 +128,22 @@ def _from_tokens(tokens) -> Analysis:
         elif tag in STEM_TAGS:
             bucket = stems
         else:
+            bucket = None
+            tag = ""
+        kept = bool(tag) and form not in STOP_TERMS and bool(_TERM_OK.match(form))
+        kept = kept and not (tag in NUMBER_TAGS and len(form) < 2)
+        if not (kept and tag in COMPOUND_TAGS and (not run or tok.start == run_end)):
+            close_run()
+        if not kept:
             continue
-        if form in STOP_TERMS or not _TERM_OK.match(form):
-            continue
-        if tag in NUMBER_TAGS and len(form) < 2:
-            continue
+        if tag in COMPOUND_TAGS:
+            run.append(form)
+            run_end = tok.start + tok.len
         if bucket is not None:
             bucket.append(form)
         terms.append(form)
-    return Analysis(tuple(nouns), tuple(stems), tuple(terms))
+    close_run()
+    return Analysis(tuple(nouns), tuple(stems), tuple(terms), tuple(compounds))
 
 
 def _clean(text: str) -> str:
@@ -145,33 +175,59 @@ def fallback_terms(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Query:
-    """A parsed search: every `required` term must match; `optional` terms only raise the rank."""
+    """A parsed search: every `required` term must match; `optional` terms only raise the rank.
+
+    A required term that is a compound ("보도블록") also matches when all of its `parts` do.
+    """
 
     required: tuple[str, ...]
     optional: tuple[str, ...]
+    parts: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.required or self.optional)
 
     @property
     def all_terms(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys((*self.required, *self.optional)))
+        split = [p for _, ps in self.parts for p in ps]
+        return tuple(dict.fromkeys((*self.required, *split, *self.optional)))
+
+    def alternatives(self, term: str) -> tuple[str, ...]:
+        """The parts that may stand in for required `term` (empty when it is not a compound)."""
+        return dict(self.parts).get(term, ())
 
 
 def parse_query(text: str, *, analysis: Analysis | None = None) -> Query:
     a = analysis if analysis is not None else analyse(text)
-    required = list(dict.fromkeys(a.nouns))
+    required = list(dict.fromkeys(_nouns_with_compounds(a)))
+    in_compound = [p for _, parts in a.compounds for p in parts]
     optional = list(dict.fromkeys(s for s in a.stems if s not in required))
     if not required and not optional:
         required = list(dict.fromkeys(t for t in fallback_terms(text) if _TERM_OK.match(t)))
-    for term in [*required, *optional]:
+    for term in [*required, *in_compound, *optional]:
         for syn in QUERY_SYNONYMS.get(term, ()):
             if syn not in required and syn not in optional:
                 optional.append(syn)
     if not required:
         # Only verbs ("꺼졌어요"): at least one of them must appear.
         return Query((), tuple(optional))
-    return Query(tuple(required), tuple(optional))
+    return Query(tuple(required), tuple(optional), tuple(dict(a.compounds).items()))
+
+
+def _nouns_with_compounds(a: Analysis) -> list[str]:
+    """The nouns in text order, each run of touching nouns replaced by its joined form."""
+    out: list[str] = []
+    nouns, i = list(a.nouns), 0
+    pending = list(a.compounds)
+    while i < len(nouns):
+        if pending and tuple(nouns[i : i + len(pending[0][1])]) == pending[0][1]:
+            joined_form, parts = pending.pop(0)
+            out.append(joined_form)
+            i += len(parts)
+        else:
+            out.append(nouns[i])
+            i += 1
+    return out
 
 
 def joined(terms: Iterable[str]) -> str:

@@ -33,6 +33,15 @@ def test_compound_query_finds_spaced_and_conjugated_text(file):
     assert titles(search_complaints(Complaint.objects.all(), "불법주차")) == ["불법 주차했어요"]
 
 
+def test_compound_noun_matches_whichever_way_kiwi_split_it(file):
+    whole = file("보도블록이 깨졌어요", "정류장 앞 보도블록이 깨져 있습니다")
+    split = file("보도블록 교체 요청", "보도블록")
+    spaced = file("보도 블록 파손", "보도 블록이 들떴어요")
+    file("보도 청소 요청", "보도에 낙엽이 많습니다")
+    assert set(search_complaints(Complaint.objects.all(), "보도블록")) == {whole, split, spaced}
+    assert set(search_complaints(Complaint.objects.all(), "보도블록이 깨졌")) >= {whole, split}
+
+
 def test_verb_in_query_ranks_but_does_not_exclude(file):
     file("가로등 고장", "가로등 고장 신고합니다")
     file("쓰레기 무단투기", "쓰레기가 꺼져 있는 골목에")

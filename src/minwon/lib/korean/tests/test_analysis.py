@@ -10,8 +10,29 @@ def test_particles_and_endings_are_dropped_stems_kept():
     assert a.stems == ("꺼지",)
 
 
-def test_spacing_variants_normalise_to_the_same_terms():
-    assert analyse("불법주차").terms == analyse("불법 주차했어요").terms == ("불법", "주차")
+def test_spacing_variants_share_their_parts_and_unspaced_keeps_the_compound():
+    assert analyse("불법 주차했어요").terms == ("불법", "주차")
+    assert analyse("불법주차").terms == ("불법", "주차", "불법주차")
+    assert analyse("불법주차").compounds == (("불법주차", ("불법", "주차")),)
+
+
+def test_compound_kept_whole_by_kiwi_has_no_parts():
+    # Kiwi keeps 보도블록 whole in a sentence but splits the bare word; both index 보도블록.
+    assert "보도블록" in analyse("보도블록이 깨졌어요").terms
+    assert "보도블록" in analyse("보도블록").terms
+
+
+def test_query_requires_compound_or_all_its_parts():
+    q = parse_query("음식물쓰레기 수거")
+    assert q.required == ("음식물쓰레기", "수거")
+    assert q.alternatives("음식물쓰레기") == ("음식물", "쓰레기")
+    assert q.alternatives("수거") == ()
+    assert {"음식물", "쓰레기"} <= set(q.all_terms)
+
+
+def test_long_runs_of_nouns_join_in_pieces():
+    a = analyse("주민센터민원실냉난방기고장")
+    assert all(1 < len(parts) <= 4 for _, parts in a.compounds)
 
 
 def test_batch_analysis_matches_single_and_keeps_empty_slots():
