@@ -139,6 +139,8 @@ def build(rows: int, batch: int = 20000) -> dict:
     with connection.cursor() as cur:
         if vendor == "postgresql":
             cur.execute("DROP INDEX IF EXISTS triage_searchdoc_vector")
+            cur.execute("DROP INDEX IF EXISTS triage_searchdoc_open_vector")
+            cur.execute("DROP INDEX IF EXISTS triage_searchdoc_open_received")
     for start in range(0, rows, batch):
         n = min(batch, rows - start)
         complaint_rows, doc_rows = [], []
@@ -214,7 +216,9 @@ def build(rows: int, batch: int = 20000) -> dict:
                 )
             )
             bt = body_terms[ti] + " " + title_terms[base][:60] if "{title}" in btpl else body_terms[ti]
-            doc_rows.append((pk, (title_terms[base] + " " + suffix_terms[suffix]).strip(), bt, NOW))
+            doc_rows.append(
+                (pk, (title_terms[base] + " " + suffix_terms[suffix]).strip(), bt, NOW, is_open, received)
+            )
         _insert(complaint_rows, doc_rows)
         if start % 200_000 == 0:
             print(f"  {start + n:,} rows, {time.perf_counter() - t_load:.0f} s", flush=True)
@@ -224,6 +228,13 @@ def build(rows: int, batch: int = 20000) -> dict:
         if vendor == "postgresql":
             cur.execute("SET maintenance_work_mem = '1GB'")
             cur.execute("CREATE INDEX triage_searchdoc_vector ON triage_searchdoc USING gin (vector)")
+            cur.execute(
+                "CREATE INDEX triage_searchdoc_open_vector ON triage_searchdoc "
+                "USING gin (vector) WHERE is_open"
+            )
+            cur.execute(
+                "CREATE INDEX triage_searchdoc_open_received ON triage_searchdoc (received_at) WHERE is_open"
+            )
             cur.execute("SELECT setval(pg_get_serial_sequence('complaints_complaint', 'id'), %s)", [pk])
             cur.execute("ANALYZE")
         else:
@@ -267,7 +278,8 @@ def _insert(complaint_rows, doc_rows) -> None:
                 for r in complaint_rows:
                     cp.write_row(r)
             with raw.copy(
-                "COPY triage_searchdoc (complaint_id, title_terms, body_terms, indexed_at) FROM STDIN"
+                "COPY triage_searchdoc "
+                "(complaint_id, title_terms, body_terms, indexed_at, is_open, received_at) FROM STDIN"
             ) as cp:
                 for r in doc_rows:
                     cp.write_row(r)
@@ -278,8 +290,9 @@ def _insert(complaint_rows, doc_rows) -> None:
                 complaint_rows,
             )
             cur.executemany(
-                "INSERT INTO triage_searchdoc (complaint_id, title_terms, body_terms, indexed_at) "
-                "VALUES (%s, %s, %s, %s)",
+                "INSERT INTO triage_searchdoc "
+                "(complaint_id, title_terms, body_terms, indexed_at, is_open, received_at) "
+                "VALUES (%s, %s, %s, %s, %s, %s)",
                 doc_rows,
             )
 

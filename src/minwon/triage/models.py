@@ -22,6 +22,12 @@ class SearchDoc(models.Model):
     title_terms = models.TextField(blank=True)
     body_terms = models.TextField(blank=True)
     indexed_at = models.DateTimeField(default=timezone.now)
+    # Mirrors "status in OPEN_STATUSES" (kept by the event receiver) so that, on PostgreSQL, the
+    # similar-민원 lookup searches a partial GIN index of open 민원 only: a few percent of all rows,
+    # instead of checking every recent open 민원 against the whole index (migration 0003).
+    is_open = models.BooleanField("처리 중", default=True)
+    # Copied from the 민원 (it never changes after intake) so that lookup needs no join either.
+    received_at = models.DateTimeField("도착 일시", null=True, blank=True)
 
     class Meta:
         verbose_name = "검색 색인"

@@ -12,6 +12,10 @@ TEXT_VERBS = frozenset({"received", "supplement_received", "edited"})
 
 @receiver(event_recorded, dispatch_uid="triage.on_event")
 def on_event(sender, event, **kwargs) -> None:
+    if event.status_before != event.status_after and event.verb not in TEXT_VERBS:
+        from .search import track_open
+
+        track_open(event.complaint_id, event.status_before, event.status_after)
     if event.verb in TEXT_VERBS:
         from .search import index_complaint
 

@@ -50,6 +50,29 @@ def test_closed_and_old_complaints_are_not_similar(file, city):
     assert old.pk and done.pk
 
 
+def test_search_doc_follows_the_complaint_opening_and_closing(file, city):
+    c = file("가로등 고장", "가로등 고장", at=None)
+    doc = lambda: SearchDoc.objects.get(complaint=c).is_open  # noqa: E731
+    assert doc() is True
+    services.assign_department(city.desk, c, city.roads)
+    services.answer_complaint(city.officer, c, answer="고쳤습니다")
+    assert doc() is False
+    assert hooks.similar_open_complaints(title="가로등 고장") == []
+    services.reopen_complaint(city.desk, c, reason="다시 꺼졌습니다")
+    assert doc() is True
+    assert [s.complaint for s in hooks.similar_open_complaints(title="가로등 고장")] == [c]
+
+
+def test_migration_open_list_matches_the_open_statuses():
+    import importlib
+
+    from minwon.complaints.choices import OPEN_STATUSES
+
+    mig = importlib.import_module("minwon.triage.migrations.0003_searchdoc_is_open")
+    expected = "(" + ", ".join(f"'{s}'" for s in OPEN_STATUSES) + ")"
+    assert expected == mig.OPEN
+
+
 def test_radius_is_an_admin_setting(file):
     c = file("가로등 고장", "가로등 고장", at=north(800))
     assert hooks.similar_open_complaints(title="가로등 고장", lat=north(0)[0], lng=north(0)[1]) == []
