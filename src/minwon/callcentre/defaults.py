@@ -44,3 +44,23 @@ CALL_TOPICS = (
     ("시정·행사 안내", 15),
     ("기타 문의", 20),
 )
+
+
+def ensure_defaults(oral_type_model=None, call_topic_model=None) -> int:
+    """Add the default types and topics that are missing (by name). Returns how many were added.
+
+    Used by migration 0002 (with its historical models) and by the demo; a test database that a
+    transactional test flushed can call it too.
+    """
+    if oral_type_model is None or call_topic_model is None:
+        from .models import CallTopic, OralType
+
+        oral_type_model, call_topic_model = OralType, CallTopic
+    added = 0
+    for order, name in enumerate(ORAL_TYPES, start=1):
+        added += oral_type_model.objects.get_or_create(name=name, defaults={"sort_order": order * 10})[1]
+    for order, (name, minutes) in enumerate(CALL_TOPICS, start=1):
+        added += call_topic_model.objects.get_or_create(
+            name=name, defaults={"sort_order": order * 10, "recommended_minutes": minutes}
+        )[1]
+    return added

@@ -18,6 +18,7 @@ from minwon.kb.models import Article, Section
 from minwon.org.models import Department
 
 from . import oral, services
+from .defaults import ensure_defaults
 from .models import CallTopic, OralType
 
 TOPIC_CATEGORIES = {
@@ -119,6 +120,7 @@ ARTICLES = (
 def seed_callcentre_demo() -> int:
     if Article.objects.exists():
         return 0
+    ensure_defaults()
     users = {u.username: u for u in User.objects.filter(username__in=["agent", "desk", "admin", "road"])}
     admin, agent = users.get("admin"), users.get("agent")
     if admin is None or agent is None:

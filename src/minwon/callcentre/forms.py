@@ -54,6 +54,7 @@ class CallForm(forms.Form):
         label=_("민원 유형 (민원으로 넘길 때)"),
         queryset=Category.objects.none(),
         required=False,
+        empty_label=_("상담 주제의 기본 유형"),
         help_text=_("비워 두면 상담 주제의 기본 유형으로 접수합니다."),
     )
     title = forms.CharField(label=_("민원 제목 (민원으로 넘길 때)"), required=False, max_length=200)

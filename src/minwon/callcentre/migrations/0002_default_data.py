@@ -4,14 +4,9 @@ from django.db import migrations
 
 
 def seed(apps, schema_editor):
-    from minwon.callcentre.defaults import CALL_TOPICS, ORAL_TYPES
+    from minwon.callcentre.defaults import ensure_defaults
 
-    OralType = apps.get_model("callcentre", "OralType")
-    CallTopic = apps.get_model("callcentre", "CallTopic")
-    for order, name in enumerate(ORAL_TYPES, start=1):
-        OralType.objects.get_or_create(name=name, defaults={"sort_order": order * 10})
-    for order, (name, minutes) in enumerate(CALL_TOPICS, start=1):
-        CallTopic.objects.get_or_create(name=name, defaults={"sort_order": order * 10, "recommended_minutes": minutes})
+    ensure_defaults(apps.get_model("callcentre", "OralType"), apps.get_model("callcentre", "CallTopic"))
 
 
 class Migration(migrations.Migration):

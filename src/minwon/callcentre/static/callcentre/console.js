@@ -31,6 +31,11 @@
     lastState = state;
   }
   topic.addEventListener("change", tick);
+  // A caller looked up is usually the caller being recorded: carry the number into the form.
+  var lookup = document.getElementById("lookup-phone"), phone = document.getElementById("id_phone");
+  if (lookup && phone) {
+    lookup.form.addEventListener("submit", function () { if (!phone.value) phone.value = lookup.value; });
+  }
   tick();
   setInterval(tick, 1000);
 })();
