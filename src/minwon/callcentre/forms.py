@@ -12,6 +12,7 @@ from minwon.complaints.choices import Channel
 from minwon.complaints.models import Category
 
 from .models import CallTopic, OralType
+from .phones import normalise
 from .services import ABUSE_REASONS
 
 
@@ -93,7 +94,13 @@ class ReportForm(forms.Form):
         return self.cleaned_data["start"], self.cleaned_data["end"]
 
 
+def _req(message):
+    return {"required": message}
+
+
 class OralForm(forms.Form):
+    """Every field checked at once, with the services' own Korean messages, so nothing is lost."""
+
     channel = forms.ChoiceField(
         label=_("경로"),
         choices=[(Channel.VISIT, _("방문(창구)")), (Channel.CALL, _("전화"))],
@@ -103,32 +110,48 @@ class OralForm(forms.Form):
     oral_type = forms.ModelChoiceField(
         label=_("구술민원 종류"),
         queryset=OralType.objects.filter(is_active=True),
-        error_messages={"required": _("구술민원 종류를 선택해 주십시오.")},
+        empty_label=_("선택해 주십시오"),
+        error_messages=_req(_("구술민원 종류를 선택해 주십시오.")),
     )
     category = forms.ModelChoiceField(
         label=_("민원 유형"),
         queryset=Category.objects.none(),
-        error_messages={"required": _("민원 유형을 선택해 주십시오.")},
+        empty_label=_("선택해 주십시오"),
+        error_messages=_req(_("민원 유형을 선택해 주십시오.")),
     )
-    name = forms.CharField(label=_("민원인 이름"), max_length=50, required=False)
+    name = forms.CharField(
+        label=_("민원인 이름"), max_length=50, error_messages=_req(_("민원인 이름을 입력해 주십시오."))
+    )
     phone = forms.CharField(
         label=_("민원인 휴대전화"),
         max_length=20,
-        required=False,
         help_text=_("인증번호와 처리 결과를 받을 번호"),
+        error_messages=_req(_("확인 문자와 결과를 받을 전화번호를 입력해 주십시오. 예: 010-1234-5678")),
     )
-    title = forms.CharField(label=_("제목"), max_length=200, required=False)
+    title = forms.CharField(
+        label=_("제목"), max_length=200, error_messages=_req(_("제목을 입력해 주십시오."))
+    )
     body = forms.CharField(
-        label=_("민원 내용 (민원인이 말한 대로)"), widget=forms.Textarea(attrs={"rows": 8}), required=False
+        label=_("민원 내용 (민원인이 말한 대로)"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages=_req(_("민원인이 말한 내용을 적어 주십시오.")),
     )
     address = forms.CharField(label=_("위치(주소)"), max_length=200, required=False)
-    consent = forms.BooleanField(label=_("민원인이 개인정보 수집·이용에 동의했습니다"), required=False)
+    consent = forms.BooleanField(
+        label=_("민원인이 개인정보 수집·이용에 동의했습니다"),
+        error_messages=_req(_("민원인에게 개인정보 수집·이용 동의를 받아 주십시오.")),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["category"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = _categories()
+
+    def clean_phone(self):
+        if not normalise(self.cleaned_data["phone"]):
+            raise forms.ValidationError(_("전화번호 형식이 올바르지 않습니다. 예: 010-1234-5678"))
+        return self.cleaned_data["phone"]
 
 
 class CodeForm(forms.Form):

@@ -18,4 +18,5 @@ urlpatterns = [
     path("oral/<int:pk>/confirm/", views.oral_confirm_code, name="oral_confirm_code"),
     path("oral/<int:pk>/cancel/", views.oral_cancel, name="oral_cancel"),
     path("oral/<int:pk>/tablet/", views.oral_tablet, name="oral_tablet"),
+    path("oral/<int:pk>/signature.png", views.oral_signature, name="oral_signature"),
 ]

@@ -12,7 +12,7 @@ import csv
 from datetime import datetime
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -366,6 +366,16 @@ def oral_cancel(request, pk: int):
             messages.success(request, _("구술민원을 취소했습니다."))
             return redirect("callcentre:oral_list")
     return _oral_page(request, o, cancel_form=form, status=400)
+
+
+@require_GET
+@staff_page(*ORAL_ROLES)
+def oral_signature(request, pk: int):
+    """The drawn signature, only to staff who handle 구술민원 (media is never served directly)."""
+    o = _get_oral(request.user, pk)
+    if not o.signature:
+        raise Http404(_("서명이 없습니다."))
+    return FileResponse(o.signature.open("rb"), content_type="image/png")
 
 
 def _signature(data_url: str) -> bytes | None:

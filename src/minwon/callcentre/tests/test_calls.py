@@ -124,6 +124,12 @@ def test_console_is_for_agents_only(client, city):
     assert 'data-minutes="30"' in page.content.decode()  # 복지 상담's recommended time for the timer
 
 
+def test_the_agents_staff_home_is_the_console(client, city):
+    client.force_login(city.agent)
+    r = client.get(reverse("staff:home"))
+    assert r.status_code == 302 and r["Location"] == reverse("callcentre:console")
+
+
 def test_lookup_by_phone_shows_earlier_complaints_masked(client, city):
     mine = f.create_complaint(
         category=city.streetlight, phone="010-1234-5678", name="홍길동", title="보안등 고장"

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from minwon.callcentre import oral
-from minwon.callcentre.models import OralStatus, OralType
+from minwon.callcentre.models import OralComplaint, OralStatus, OralType
 from minwon.complaints.access import AccessDenied
 from minwon.complaints.choices import Channel, EventVerb, Status
 from minwon.complaints.errors import IntakeError
@@ -202,3 +202,41 @@ def test_tablet_page_confirms_with_drawn_signature(client, city, draft, settings
     draft.refresh_from_db()
     assert done.status_code == 200 and draft.complaint.tracking_no in done.content.decode()
     assert draft.signature
+    img = client.get(reverse("callcentre:oral_signature", args=[draft.pk]))
+    assert img["Content-Type"] == "image/png" and b"".join(img.streaming_content).startswith(b"\x89PNG")
+    client.force_login(city.officer)
+    assert client.get(reverse("callcentre:oral_signature", args=[draft.pk])).status_code == 403
+
+
+def test_oral_form_reports_every_problem_at_once_and_keeps_input(client, city):
+    client.force_login(city.desk)
+    r = client.post(
+        reverse("callcentre:oral_new"), {"channel": "visit", "title": "보안등 고장", "phone": "12"}
+    )
+    text = r.content.decode()
+    assert r.status_code == 400 and "보안등 고장" in text
+    for message in (
+        "구술민원 종류를 선택해",
+        "민원 유형을 선택해",
+        "민원인 이름을 입력해",
+        "전화번호 형식",
+        "말한 내용을",
+        "동의를 받아",
+    ):
+        assert message in text, message
+    ok = client.post(
+        reverse("callcentre:oral_new"),
+        {
+            "channel": "visit",
+            "oral_type": OralType.objects.first().pk,
+            "category": city.streetlight.pk,
+            "name": "정순자",
+            "phone": "010-7777-1234",
+            "title": "보안등 고장",
+            "body": "꺼져 있음",
+            "consent": "on",
+        },
+    )
+    o = OralComplaint.objects.get()
+    assert ok.status_code == 302 and ok["Location"] == reverse("callcentre:oral_detail", args=[o.pk])
+    assert o.written_by == city.desk and Complaint.objects.count() == 0
