@@ -43,6 +43,7 @@ def test_agent_turns_a_call_into_a_complaint(site, city, new_page, screenshot):
     log_in(page, site, "agent")
     page.goto(f"{site}/staff/call/")
     expect(page.locator("h1")).to_have_text("120 상담 화면")
+    page.wait_for_function("window.htmx !== undefined")  # deferred: the panels swap only once it runs
 
     # 1. Who is calling: the earlier 민원 appear without a page reload, the name masked.
     page.get_by_label("전화번호", exact=True).fill("01055557777")
@@ -116,6 +117,7 @@ def test_citizen_confirms_an_oral_complaint_on_the_counter_tablet(
     screenshot(page, "oral-detail")
     page.get_by_role("link", name="태블릿 확인 화면 열기").click()
     expect(page.locator("h1")).to_have_text("민원 내용을 확인해 주십시오")
+    expect(page.locator("#signature-pad[data-ready=true]")).to_be_visible()  # the script has loaded
     box = page.locator("#signature-pad").bounding_box()
     page.mouse.move(box["x"] + 30, box["y"] + 60)
     page.mouse.down()

@@ -23,4 +23,5 @@
   form.addEventListener("submit", function () {
     document.getElementById("signature-data").value = drawn ? canvas.toDataURL("image/png") : "";
   });
+  canvas.dataset.ready = "true";  // the pad listens now (tests wait for this; deferred scripts may lag)
 })();
