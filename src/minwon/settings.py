@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "minwon.portal",
     "minwon.staff",
     "minwon.triage",
+    "minwon.kb",
+    "minwon.callcentre",
 ]
 
 MIDDLEWARE = [
@@ -176,6 +178,13 @@ MINWON_MAP_CENTER = [float(x) for x in env.list("MINWON_MAP_CENTER", default=["3
 MINWON_TRIAGE_MODEL_CHECK_SECONDS = env.int("MINWON_TRIAGE_MODEL_CHECK_SECONDS", default=30)
 # Upper bound on complaints read for one retrain (newest first).
 MINWON_TRIAGE_MAX_TRAINING_ROWS = env.int("MINWON_TRIAGE_MAX_TRAINING_ROWS", default=200_000)
+
+# --- 120 call centre and 구술민원 (minwon.callcentre) ---
+# One-time code a citizen reads back to confirm an oral complaint: minutes valid, wrong tries
+# allowed per code, and codes sent per complaint before the clerk must use the counter tablet.
+MINWON_ORAL_CODE_MINUTES = env.int("MINWON_ORAL_CODE_MINUTES", default=5)
+MINWON_ORAL_CODE_MAX_ATTEMPTS = env.int("MINWON_ORAL_CODE_MAX_ATTEMPTS", default=5)
+MINWON_ORAL_CODE_MAX_SENDS = env.int("MINWON_ORAL_CODE_MAX_SENDS", default=5)
 
 # --- notifications (minwon.notify) ---
 # Links in notices (satisfaction survey /s/<token>/) point here: the public address of the site.

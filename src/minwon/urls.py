@@ -6,6 +6,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("minwon.accounts.urls")),
+    path("staff/kb/", include("minwon.kb.urls")),
+    path("staff/call/", include("minwon.callcentre.urls")),
     path("staff/", include("minwon.staff.urls")),
     path("triage/", include("minwon.triage.urls")),
     path("", include("minwon.portal.urls")),

@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from minwon.complaints.models import Complaint
+from minwon.kb.jobs import stale_article_alerts
 
 from .choices import NoticeKey
 from .context import complaint_context
@@ -134,6 +135,7 @@ JOBS: dict[str, Callable[..., int]] = {
     "overdue_escalations": overdue_escalations,
     "routing_late_alerts": routing_late_alerts,
     "desk_head_alerts": desk_head_alerts,
+    "kb_stale_articles": stale_article_alerts,
 }
 
 

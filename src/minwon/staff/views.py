@@ -128,6 +128,8 @@ def home(request):
         return redirect("staff:desk")
     if user.has_role(Role.HEAD):
         return redirect("staff:dashboard")
+    if user.has_role(Role.AGENT) and not user.has_role(Role.OFFICER):
+        return redirect("callcentre:console")  # the 120 agent's day is the call console
     if user.has_role(*WORKLIST_ROLES):
         return redirect("staff:worklist")
     # 현장 공무원 (field staff) file observations like citizens do.
