@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +13,10 @@ from minwon.org.models import Department
 
 from .choices import IncidentContext, IncidentKind, PraiseChannel, ReferralKind, ReportOutcome
 
-SCALE = [(str(n), label) for n, label in ((5, _("5 매우 좋음")), (4, "4"), (3, "3"), (2, "2"), (1, _("1 매우 나쁨")))]
+SCALE = [
+    (str(n), label)
+    for n, label in ((5, _("5 매우 좋음")), (4, "4"), (3, "3"), (2, "2"), (1, _("1 매우 나쁨")))
+]
 
 
 def _req(message):
@@ -87,19 +92,22 @@ class PraiseForm(forms.Form):
         error_messages={"required": _("칭찬하실 내용을 적어 주십시오.")},
     )
     praiser_name = forms.CharField(label=_("성함(선택)"), max_length=50, required=False)
-    channel = forms.ChoiceField(label=_("접수 경로"), choices=PraiseChannel.choices, initial=PraiseChannel.WEB)
+    channel = forms.ChoiceField(
+        label=_("접수 경로"), choices=PraiseChannel.choices, initial=PraiseChannel.WEB
+    )
 
     def __init__(self, *args, on_behalf: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        people = staff_people().prefetch_related("memberships__department")
-        self.fields["employee"].queryset = people
-        self.fields["employee"].label_from_instance = _person_label
-        self.fields["department"].queryset = Department.objects.active().filter(is_desk=False).order_by("name")
+        employee = cast(forms.ModelChoiceField, self.fields["employee"])
+        employee.queryset = staff_people().prefetch_related("memberships__department")
+        employee.label_from_instance = _person_label  # type: ignore[method-assign,assignment]
+        department = cast(forms.ModelChoiceField, self.fields["department"])
+        department.queryset = Department.objects.active().filter(is_desk=False).order_by("name")
         if not on_behalf:
             del self.fields["channel"]
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if not data.get("employee") and not data.get("department"):
             self.add_error("employee", _("칭찬할 직원이나 부서를 골라 주십시오."))
         return data
@@ -123,7 +131,15 @@ class UnkindForm(PraiseForm):
         required=False,
         help_text=_("처리 결과를 알려 드릴 번호입니다. 신고된 직원에게는 알리지 않습니다."),
     )
-    field_order = ["employee", "department", "named_text", "body", "reporter_name", "reporter_phone", "channel"]
+    field_order = [
+        "employee",
+        "department",
+        "named_text",
+        "body",
+        "reporter_name",
+        "reporter_phone",
+        "channel",
+    ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -148,7 +164,9 @@ class ReviewForm(forms.Form):
         max_length=4000,
         help_text=_("담당자가 자기 화면에서 봅니다."),
     )
-    recommend = forms.BooleanField(label=_("모범 답변으로 추천 (상담자료에 이름을 가려 싣기)"), required=False)
+    recommend = forms.BooleanField(
+        label=_("모범 답변으로 추천 (상담자료에 이름을 가려 싣기)"), required=False
+    )
 
     def __init__(self, *args, criteria, **kwargs):
         super().__init__(*args, **kwargs)
@@ -199,7 +217,9 @@ class IncidentForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages=_req(_("어디에서 있었던 일인지 골라 주십시오.")),
     )
-    tracking_no = forms.CharField(label=_("민원 접수번호"), max_length=20, required=False, help_text=_("예: 2026-0000123"))
+    tracking_no = forms.CharField(
+        label=_("민원 접수번호"), max_length=20, required=False, help_text=_("예: 2026-0000123")
+    )
     call_ref = forms.CharField(label=_("통화·방문 기록(선택)"), max_length=100, required=False)
     applicant_phone = forms.CharField(
         label=_("상대방 전화번호(선택)"),
@@ -211,7 +231,10 @@ class IncidentForm(forms.Form):
         label=_("발생 시각"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
-        error_messages={"required": _("언제 있었던 일인지 적어 주십시오."), "invalid": _("시각 형식이 올바르지 않습니다.")},
+        error_messages={
+            "required": _("언제 있었던 일인지 적어 주십시오."),
+            "invalid": _("시각 형식이 올바르지 않습니다."),
+        },
     )
     narrative = forms.CharField(
         label=_("있었던 일"),
@@ -255,7 +278,7 @@ class SeparateForm(forms.Form):
 
     def __init__(self, *args, handlers, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["new_handler"].queryset = handlers
+        cast(forms.ModelChoiceField, self.fields["new_handler"]).queryset = handlers
 
 
 class CautionForm(forms.Form):

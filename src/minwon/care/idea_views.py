@@ -40,7 +40,9 @@ def campaign(request, campaign_pk: int):
             messages.success(request, _("아이디어를 냈습니다."))
             return redirect("care:campaign", campaign_pk=camp.pk)
     rows = camp.ideas.select_related("author").annotate(n=Count("votes")).order_by("-is_selected", "-n", "pk")
-    voted = set(IdeaVote.objects.filter(voter=request.user, idea__campaign=camp).values_list("idea_id", flat=True))
+    voted = set(
+        IdeaVote.objects.filter(voter=request.user, idea__campaign=camp).values_list("idea_id", flat=True)
+    )
     return render(
         request,
         "care/campaign.html",

@@ -36,7 +36,9 @@ def _complaint_by_number(user, number: str) -> Complaint | None:
     try:
         return get_complaint_for(user, pk)
     except Http404:
-        raise CareError(_("볼 수 없는 민원입니다. 접수번호를 확인해 주십시오."), field="tracking_no") from None
+        raise CareError(
+            _("볼 수 없는 민원입니다. 접수번호를 확인해 주십시오."), field="tracking_no"
+        ) from None
 
 
 @require_GET
@@ -51,7 +53,11 @@ def incident_list(request):
 def incident_new(request):
     initial = {}
     if request.GET.get("complaint", "").isdigit():
-        c = Complaint.objects.filter(pk=int(request.GET["complaint"])).values_list("tracking_no", flat=True).first()
+        c = (
+            Complaint.objects.filter(pk=int(request.GET["complaint"]))
+            .values_list("tracking_no", flat=True)
+            .first()
+        )
         if c:
             initial = {"tracking_no": c, "context": "complaint"}
     form = IncidentForm(request.POST or None, request.FILES or None, initial=initial)
@@ -148,7 +154,9 @@ def incident(request, incident_pk: int):
 def _run(request, incident, which: str, form):
     d = form.cleaned_data
     if which == "rest":
-        incidents.grant_rest(request.user, incident, starts_at=d["starts_at"], ends_at=d["ends_at"], note=d["note"])
+        incidents.grant_rest(
+            request.user, incident, starts_at=d["starts_at"], ends_at=d["ends_at"], note=d["note"]
+        )
         return _("휴식을 부여했습니다. 부서장에게는 업무에서 빠진다는 사실만 알렸습니다.")
     if which == "separate":
         incidents.separate_employee(request.user, incident, days=d["days"], new_handler=d["new_handler"])
@@ -157,7 +165,12 @@ def _run(request, incident, which: str, form):
         incidents.set_caution(request.user, incident, note=d["note"], days=d["days"])
         return _("민원인 주의 표시를 했습니다. 직원 화면에만 보입니다.")
     incidents.record_referral(
-        request.user, incident, kind=d["kind"], agency=d["agency"], referred_on=d["referred_on"], note=d["note"]
+        request.user,
+        incident,
+        kind=d["kind"],
+        agency=d["agency"],
+        referred_on=d["referred_on"],
+        note=d["note"],
     )
     return _("기록했습니다.")
 

@@ -41,7 +41,8 @@ def _check_evidence(files: list[Evidence]) -> None:
             raise CareError(f"{f.name}: 사진·녹음·영상·PDF 파일만 올릴 수 있습니다.", field="evidence")
         if len(f.data) > limit:
             raise CareError(
-                f"{f.name}: 파일이 너무 큽니다({settings.MINWON_CARE_EVIDENCE_MAX_MB}MB까지).", field="evidence"
+                f"{f.name}: 파일이 너무 큽니다({settings.MINWON_CARE_EVIDENCE_MAX_MB}MB까지).",
+                field="evidence",
             )
 
 
@@ -130,7 +131,9 @@ def _open(incident: Incident) -> None:
 
 
 @transaction.atomic
-def grant_rest(actor, incident: Incident, *, starts_at: datetime, ends_at: datetime, note: str = "") -> RestGrant:
+def grant_rest(
+    actor, incident: Incident, *, starts_at: datetime, ends_at: datetime, note: str = ""
+) -> RestGrant:
     """휴식 부여. The employee's heads see that they are unavailable, not why."""
     _require_care(actor)
     _open(incident)
@@ -189,7 +192,10 @@ def separate_employee(actor, incident: Incident, *, days: int | None = None, new
         try:
             complaint_services.assign_handler(None, complaint, new_handler)
             complaint_services.add_note(
-                actor, complaint, body=f"직원 보호 조치로 담당자를 {new_handler}님으로 바꿨습니다.", public=False
+                actor,
+                complaint,
+                body=f"직원 보호 조치로 담당자를 {new_handler}님으로 바꿨습니다.",
+                public=False,
             )
         except ComplaintError as exc:
             raise CareError(exc.message, field="new_handler") from None
@@ -222,7 +228,9 @@ def set_caution(actor, incident: Incident, *, note: str, days: int = 365) -> App
 
 
 @transaction.atomic
-def record_referral(actor, incident: Incident, *, kind: str, agency: str, referred_on, note: str = "") -> Referral:
+def record_referral(
+    actor, incident: Incident, *, kind: str, agency: str, referred_on, note: str = ""
+) -> Referral:
     """고발 to investigators, legal support, counselling: what was done, when, with whom."""
     _require_care(actor)
     if kind not in ReferralKind.values:

@@ -104,7 +104,12 @@ class Praise(models.Model):
     """칭찬민원: names an employee, a department, or both."""
 
     employee = models.ForeignKey(
-        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="praises", verbose_name="칭찬 직원"
+        USER,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="praises",
+        verbose_name="칭찬 직원",
     )
     department = models.ForeignKey(
         "org.Department", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -317,7 +322,9 @@ class RestGrant(models.Model):
     """휴식 부여: the employee is off work for this interval (heads see only "unavailable")."""
 
     employee = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="rest_grants")
-    incident = models.ForeignKey(Incident, on_delete=models.PROTECT, null=True, blank=True, related_name="rests")
+    incident = models.ForeignKey(
+        Incident, on_delete=models.PROTECT, null=True, blank=True, related_name="rests"
+    )
     starts_at = models.DateTimeField()
     ends_at = models.DateTimeField()
     note = models.CharField(max_length=200, blank=True)

@@ -23,6 +23,7 @@ from .services import _alert, _event
 
 log = logging.getLogger(__name__)
 
+
 def _week_bounds(week_start) -> tuple[datetime, datetime]:
     tz = timezone.get_current_timezone()
     start = datetime.combine(week_start, time.min, tzinfo=tz)
@@ -55,10 +56,13 @@ def sample_week(week_start, *, size: int | None = None, seed: str | None = None)
                 for dept_id, ids in sorted(by_dept.items())
                 for pk in scoring.pick_sample(ids, size, f"{seed}:{week_start.isoformat()}:{dept_id}")
             ]
-            rows = Complaint.objects.filter(pk__in=chosen).values_list("pk", "department_id", "handler_id", "answered_at")
+            rows = Complaint.objects.filter(pk__in=chosen).values_list(
+                "pk", "department_id", "handler_id", "answered_at"
+            )
             QualitySample.objects.bulk_create(
                 QualitySample(batch=batch, complaint_id=pk, department_id=d, handler_id=h, answered_at=at)
                 for pk, d, h, at in rows
+                if at is not None
             )
             _event(None, "quality_sampled", batch, samples=len(chosen), size=size)
     except IntegrityError:
@@ -129,7 +133,7 @@ def _promote_to_kb(sample: QualitySample) -> bool:
     on the sample (`recommend_example`) for later. Returns True if it was promoted.
     """
     try:
-        from minwon.kb.services import promote_answer_example  # type: ignore[import-not-found]
+        from minwon.kb.services import promote_answer_example  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         return False
     try:

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from minwon.staff.views import staff_page
 
-from . import queries, quality
+from . import quality, queries
 from .access import REVIEW_ROLES
 from .choices import SampleStatus
 from .errors import CareError
@@ -27,7 +27,9 @@ def queue(request):
         request,
         "care/quality_queue.html",
         {
-            "pending": samples.filter(status=SampleStatus.PENDING).order_by("batch__week_start", "department__name")[:100],
+            "pending": samples.filter(status=SampleStatus.PENDING).order_by(
+                "batch__week_start", "department__name"
+            )[:100],
             "done": samples.filter(status=SampleStatus.REVIEWED).order_by("-reviewed_at")[:30],
         },
     )
@@ -44,7 +46,9 @@ def review(request, sample_pk: int):
     if sample is None:
         raise Http404(_("표본을 찾을 수 없습니다."))
     criteria = QualityCriterion.objects.filter(is_active=True)
-    initial = {f"c_{s.criterion.code}": str(s.score) for s in sample.scores.select_related("criterion")}
+    initial: dict[str, object] = {
+        f"c_{s.criterion.code}": str(s.score) for s in sample.scores.select_related("criterion")
+    }
     initial.update(feedback=sample.feedback, recommend=sample.recommend_example)
     form = ReviewForm(request.POST or None, criteria=criteria, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -69,7 +73,7 @@ def review(request, sample_pk: int):
 def report(request):
     form, start, end = period_from(request)
     cells = queries.quality_by_department_month(start, end)
-    names = quality.department_names()
+    names: dict = quality.department_names()
     months = sorted({m for _, m in cells})
     depts = sorted({d for d, _ in cells}, key=lambda d: names.get(d, ""))
     rows = [{"name": names.get(d, "-"), "cells": [cells.get((d, m)) for m in months]} for d in depts]

@@ -80,7 +80,7 @@ def praise_counts_by_department(start: datetime, end: datetime) -> dict[int, int
     return dict(rows)
 
 
-def quality_by_department_month(start: datetime, end: datetime) -> dict[tuple[int, str], dict]:
+def quality_by_department_month(start: datetime, end: datetime) -> dict[tuple[object, str], dict]:
     """{(department id, "YYYY-MM"): {n, average (0–100)}}, by the month the answer was given."""
     from django.utils import timezone
 
@@ -156,5 +156,7 @@ def phone_survey_candidates(start: datetime, end: datetime, *, size: int, seed: 
     )
     chosen = scoring.pick_sample(ids, size, seed)
     return list(
-        Complaint.objects.filter(pk__in=chosen).select_related("department", "handler").order_by("answered_at")
+        Complaint.objects.filter(pk__in=chosen)
+        .select_related("department", "handler")
+        .order_by("answered_at")
     )

@@ -119,7 +119,9 @@ def complaint_for_token(token: str) -> tuple[Complaint, int]:
     except signing.BadSignature:
         raise CareError("주소가 올바르지 않습니다. 받으신 안내의 주소를 그대로 열어 주십시오.") from None
     complaint = (
-        Complaint.objects.select_related("department", "handler", "applicant").filter(pk=data.get("c")).first()
+        Complaint.objects.select_related("department", "handler", "applicant")
+        .filter(pk=int(data.get("c") or 0))
+        .first()
     )
     if complaint is None:
         raise CareError("민원을 찾을 수 없습니다.")
@@ -161,7 +163,9 @@ def submit_satisfaction(
     complaint, round_ = complaint_for_token(token)
     complaint = Complaint.objects.select_for_update(of=("self",)).get(pk=complaint.pk)
     if not survey_is_open(complaint, round_):
-        raise CareError("이 민원은 이미 다시 처리 중이거나 조사를 마쳤습니다. 새 답변을 받으면 다시 알려 주십시오.")
+        raise CareError(
+            "이 민원은 이미 다시 처리 중이거나 조사를 마쳤습니다. 새 답변을 받으면 다시 알려 주십시오."
+        )
     kindness = _scale(kindness, "kindness", "친절도")
     speed = _scale(speed, "speed", "신속성")
     comment = _text(comment, 2000, "", "comment", required=False)

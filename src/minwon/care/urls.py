@@ -23,7 +23,11 @@ urlpatterns = [
     path("care/incidents/", incident_views.incident_list, name="incidents"),
     path("care/incidents/new/", incident_views.incident_new, name="incident_new"),
     path("care/incidents/<int:incident_pk>/", incident_views.incident, name="incident"),
-    path("care/incidents/<int:incident_pk>/act/<slug:action>/", incident_views.incident_act, name="incident_act"),
+    path(
+        "care/incidents/<int:incident_pk>/act/<slug:action>/",
+        incident_views.incident_act,
+        name="incident_act",
+    ),
     path(
         "care/incidents/<int:incident_pk>/evidence/<int:evidence_pk>/",
         incident_views.evidence,

@@ -62,7 +62,9 @@ def satisfaction(request, token: str):
         return render(request, "care/satisfaction_closed.html", {"message": exc.message}, status=410)
     existing = services.existing_response(complaint, round_)
     if not services.survey_is_open(complaint, round_):
-        message = _("이 민원은 다시 처리 중이거나 조사를 마쳤습니다. 새 답변을 받으시면 그때 다시 알려 주십시오.")
+        message = _(
+            "이 민원은 다시 처리 중이거나 조사를 마쳤습니다. 새 답변을 받으시면 그때 다시 알려 주십시오."
+        )
         return render(request, "care/satisfaction_closed.html", {"message": message, "response": existing})
     initial = {}
     if existing:
@@ -150,7 +152,8 @@ def unkind_new(request):
             put_error(form, exc)
         else:
             messages.success(
-                request, _("신고를 접수했습니다. 친절·보호 담당만 보며, 신고하신 분은 해당 직원에게 알리지 않습니다.")
+                request,
+                _("신고를 접수했습니다. 친절·보호 담당만 보며, 신고하신 분은 해당 직원에게 알리지 않습니다."),
             )
             return redirect("care:unkind_new")
     return render(request, "care/unkind_new.html", {"form": form, "on_behalf": on_behalf})
@@ -163,7 +166,10 @@ def reports(request):
     return render(
         request,
         "care/reports.html",
-        {"open": rows.filter(status=ReportStatus.RECEIVED), "closed": rows.filter(status=ReportStatus.CLOSED)[:50]},
+        {
+            "open": rows.filter(status=ReportStatus.RECEIVED),
+            "closed": rows.filter(status=ReportStatus.CLOSED)[:50],
+        },
     )
 
 
@@ -220,7 +226,9 @@ def dashboard(request):
         "open_reports": access.visible_reports(request.user).filter(status=ReportStatus.RECEIVED)[:10],
         "open_incidents": incidents.exclude(employee=request.user)[:10],
         "pending_samples": QualitySample.objects.filter(status=SampleStatus.PENDING).count(),
-        "recent_comments": responses.exclude(comment="").select_related("department").order_by("-created_at")[:8],
+        "recent_comments": responses.exclude(comment="")
+        .select_related("department")
+        .order_by("-created_at")[:8],
     }
     return render(request, "care/dashboard.html", context)
 
@@ -295,7 +303,9 @@ def person(request, user_pk: int):
             else []
         ),
         "alerts": (
-            StaffAlert.objects.filter(recipient=employee, kind__startswith="care_").order_by("-created_at")[:20]
+            StaffAlert.objects.filter(recipient=employee, kind__startswith="care_").order_by("-created_at")[
+                :20
+            ]
             if own
             else []
         ),

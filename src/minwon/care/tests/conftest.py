@@ -45,4 +45,6 @@ def road_officer2(city):
     """A second 도로과 officer who can take over a 민원."""
     from minwon.accounts.models import Role
 
-    return f.create_user(username="officer2", roles=[Role.OFFICER], department=city.roads, display_name="김도로")
+    return f.create_user(
+        username="officer2", roles=[Role.OFFICER], department=city.roads, display_name="김도로"
+    )

@@ -1,12 +1,12 @@
 """Satisfaction from the answer notice link, the phone survey, and the figures they feed."""
 
 import re
-
 from datetime import timedelta
 
 import pytest
 import time_machine
 from django.core import signing
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
@@ -44,7 +44,13 @@ def test_citizen_rates_and_the_figures_count_it(city, client):
     assert row.department == city.roads and row.handler == city.officer
     now = timezone.now()
     by_dept = queries.satisfaction_by_department(now - timedelta(days=1), now + timedelta(days=1))
-    assert by_dept[city.roads.pk] == {"n": 1, "kindness": 4.0, "speed": 2.0, "resolved_rate": 1.0, "reopened": 0}
+    assert by_dept[city.roads.pk] == {
+        "n": 1,
+        "kindness": 4.0,
+        "speed": 2.0,
+        "resolved_rate": 1.0,
+        "reopened": 0,
+    }
     by_emp = queries.satisfaction_by_employee(now - timedelta(days=1), now + timedelta(days=1))
     assert by_emp[city.officer.pk]["n"] == 1
     assert CareEvent.objects.filter(verb="satisfaction_submitted").count() == 1
@@ -62,7 +68,15 @@ def test_resubmission_within_validity_updates_the_single_response(city, client):
 
 def test_not_resolved_reopens_in_the_same_step_as_the_applicant(city, client):
     c = answered(city)
-    response = _post(client, survey_token(c), resolved="no", kindness="3", speed="3", comment="아직도 꺼져 있어요", reopen="on")
+    response = _post(
+        client,
+        survey_token(c),
+        resolved="no",
+        kindness="3",
+        speed="3",
+        comment="아직도 꺼져 있어요",
+        reopen="on",
+    )
     assert "다시 처리해 달라는 요청을 접수" in response.content.decode()
     c.refresh_from_db()
     assert c.status == Status.REOPENED and c.reopen_count == 1
@@ -129,11 +143,13 @@ def test_scale_out_of_range_is_refused(city):
 def test_phone_survey_recorded_by_care_only_and_sample_list(city, client):
     done = answered(city)
     waiting = answered(city, phone="010-9999-0000")
-    with pytest.raises(Exception):
+    with pytest.raises(PermissionDenied):
         services.record_phone_survey(city.officer, done, resolved=True, kindness=5, speed=5)
     client.force_login(city.care)
     now = timezone.localdate()
-    listing = client.get(reverse("care:phone_list"), {"start": now.isoformat(), "end": now.isoformat(), "seed": "x"})
+    listing = client.get(
+        reverse("care:phone_list"), {"start": now.isoformat(), "end": now.isoformat(), "seed": "x"}
+    )
     assert done.tracking_no in listing.content.decode() and waiting.tracking_no in listing.content.decode()
     response = client.post(
         reverse("care:phone_survey", args=[done.pk]), {"resolved": "yes", "kindness": "3", "speed": "5"}
@@ -141,7 +157,9 @@ def test_phone_survey_recorded_by_care_only_and_sample_list(city, client):
     assert response.status_code == 302
     row = SatisfactionResponse.objects.get(complaint=done, channel="phone")
     assert row.recorded_by == city.care and row.kindness == 3
-    listing = client.get(reverse("care:phone_list"), {"start": now.isoformat(), "end": now.isoformat(), "seed": "x"})
+    listing = client.get(
+        reverse("care:phone_list"), {"start": now.isoformat(), "end": now.isoformat(), "seed": "x"}
+    )
     assert done.tracking_no not in listing.content.decode()  # surveyed: off the call list
 
 
