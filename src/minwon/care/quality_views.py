@@ -71,7 +71,7 @@ def review(request, sample_pk: int):
 @require_GET
 @staff_page(*REVIEW_ROLES)
 def report(request):
-    form, start, end = period_from(request)
+    form, start, end = period_from(request, months=6)
     cells = queries.quality_by_department_month(start, end)
     names: dict = quality.department_names()
     months = sorted({m for _, m in cells})

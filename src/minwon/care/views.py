@@ -35,11 +35,13 @@ def put_error(form, exc: CareError) -> None:
     form.add_error(exc.field if exc.field in form.fields else None, exc.message)
 
 
-def period_from(request) -> tuple[PeriodForm, datetime, datetime]:
-    """[start, end) from ?start=&end= dates; default: this month so far."""
+def period_from(request, *, months: int = 1) -> tuple[PeriodForm, datetime, datetime]:
+    """[start, end) from ?start=&end= dates; default: the last `months` calendar months to today."""
     form = PeriodForm(request.GET or None)
     today = timezone.localdate()
     start_day, end_day = today.replace(day=1), today
+    for _month in range(months - 1):
+        start_day = (start_day - timedelta(days=1)).replace(day=1)
     if form.is_bound and form.is_valid():
         start_day = form.cleaned_data["start"] or start_day
         end_day = form.cleaned_data["end"] or end_day
