@@ -117,7 +117,7 @@ def _incident(people: dict) -> int:
         wants_legal=True,
     )
     now = timezone.now()
-    incidents.grant_rest(care, incident, starts_at=now, ends_at=now + timedelta(hours=3), note="심리 안정")
+    incidents.grant_rest(care, incident, starts_at=now, ends_at=now + timedelta(days=2), note="심리 안정")
     if incident.applicant_id or incident.applicant_phone:
         incidents.set_caution(care, incident, note="응대 시 통화 녹음 안내, 방문 시 2인 동석")
     return 1

@@ -173,7 +173,7 @@ class ReviewForm(forms.Form):
         self.criteria = list(criteria)
         for c in self.criteria:
             self.fields[f"c_{c.code}"] = forms.TypedChoiceField(
-                label=f"{c.name} (×{c.weight})",
+                label=f"{c.name} (×{format(c.weight.normalize(), 'f')})",
                 help_text=c.description,
                 choices=SCALE,
                 coerce=int,
@@ -300,6 +300,15 @@ class ReferralForm(forms.Form):
 class IdeaForm(forms.Form):
     title = forms.CharField(label=_("제목"), max_length=120)
     body = forms.CharField(label=_("내용"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000)
+
+
+class CampaignForm(forms.Form):
+    title = forms.CharField(label=_("공모 제목"), max_length=120)
+    description = forms.CharField(
+        label=_("안내(선택)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    starts_on = forms.DateField(label=_("시작일"), widget=forms.DateInput(attrs={"type": "date"}))
+    ends_on = forms.DateField(label=_("마감일"), widget=forms.DateInput(attrs={"type": "date"}))
 
 
 class PeriodForm(forms.Form):

@@ -7,23 +7,36 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
-from minwon.staff.views import staff_page
+from minwon.staff.views import forbidden, staff_page
 
 from . import ideas
 from .access import SELECT_ROLES
 from .errors import CareError
-from .forms import IdeaForm
+from .forms import CampaignForm, IdeaForm
 from .models import Idea, IdeaCampaign, IdeaVote
 from .views import put_error
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 @staff_page()
 def campaigns(request):
+    may_run = request.user.has_role(*SELECT_ROLES)
+    form = CampaignForm(request.POST or None) if may_run else None
+    if request.method == "POST":
+        if form is None:
+            return forbidden(request)
+        if form.is_valid():
+            try:
+                camp = ideas.create_campaign(request.user, **form.cleaned_data)
+            except CareError as exc:
+                put_error(form, exc)
+            else:
+                messages.success(request, _("공모를 열었습니다."))
+                return redirect("care:campaign", campaign_pk=camp.pk)
     rows = IdeaCampaign.objects.annotate(n=Count("ideas"))
-    return render(request, "care/ideas.html", {"rows": rows, "today": timezone.localdate()})
+    return render(request, "care/ideas.html", {"rows": rows, "today": timezone.localdate(), "form": form})
 
 
 @require_http_methods(["GET", "POST"])

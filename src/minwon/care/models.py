@@ -183,7 +183,7 @@ class QualityCriterion(models.Model):
         ordering = ["sort_order", "code"]
 
     def __str__(self) -> str:
-        return f"{self.name} (×{self.weight})"
+        return f"{self.name} (×{format(self.weight.normalize(), 'f')})"
 
 
 class QualityBatch(models.Model):

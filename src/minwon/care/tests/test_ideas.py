@@ -50,3 +50,17 @@ def test_selection_by_care_or_admin_only(city, client, campaign):
     assert idea.is_selected and idea.selected_by == city.admin
     page = client.get(reverse("care:campaign", args=[campaign.pk])).content.decode()
     assert "칭찬 게시판" in page and "선정" in page
+
+
+def test_care_opens_a_campaign_from_the_page_and_others_cannot(city, client):
+    client.force_login(city.officer)
+    assert client.post(reverse("care:ideas"), {"title": "x"}).status_code == 403
+    client.force_login(city.care)
+    bad = client.post(
+        reverse("care:ideas"), {"title": "공모", "starts_on": "2026-12-10", "ends_on": "2026-12-01"}
+    )
+    assert "마감일은 시작일과 같거나 뒤여야 합니다" in bad.content.decode()
+    ok = client.post(
+        reverse("care:ideas"), {"title": "공모", "starts_on": "2026-12-01", "ends_on": "2026-12-31"}
+    )
+    assert ok.status_code == 302
