@@ -260,3 +260,23 @@ def test_evaluation_excludes_exempted_complaints_and_rest(city, incident, compla
     assert queries.rest_intervals(city.officer, now + timedelta(hours=2), now + timedelta(hours=10)) == [
         (now + timedelta(hours=2), now + timedelta(hours=3))
     ]
+
+
+def test_call_incident_separates_by_phone_and_tells_the_applicant_nothing(city, road_officer2):
+    from minwon.notify.models import Message
+
+    incident = incidents.file_incident(
+        city.officer,
+        kind="repeated",
+        context="call",
+        narrative="하루 다섯 번 1시간씩 통화",
+        applicant_phone="010-7777-8888",
+    )
+    incidents.separate_employee(city.care, incident, days=10)
+    caller = f.create_complaint(category=city.streetlight, phone="010-7777-8888", name="반복")
+    services.assign_department(city.desk, caller, city.roads)
+    before = Message.objects.filter(complaint=caller, audience="applicant").count()
+    with pytest.raises(ComplaintError):
+        services.assign_handler(city.head, caller, city.officer)
+    services.assign_handler(city.head, caller, road_officer2)
+    assert Message.objects.filter(complaint=caller, audience="applicant").count() == before
