@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "minwon.triage",
     "minwon.kb",
     "minwon.callcentre",
+    "minwon.care",
 ]
 
 MIDDLEWARE = [
@@ -231,3 +232,17 @@ MINWON_JOBS_INTERVAL_SECONDS = env.int("MINWON_JOBS_INTERVAL_SECONDS", default=6
 MINWON_DUE_SOON_WORKING_HOURS = env.float("MINWON_DUE_SOON_WORKING_HOURS", default=8.0)
 # Staff alerts land in the in-app inbox; also by e-mail to staff with an address when on.
 MINWON_STAFF_ALERT_EMAIL = env.bool("MINWON_STAFF_ALERT_EMAIL", default=True)
+
+# --- kindness, answer quality, staff protection (minwon.care) ---
+# How long the satisfaction link in an answer notice stays valid (days).
+MINWON_SATISFACTION_LINK_DAYS = env.int("MINWON_SATISFACTION_LINK_DAYS", default=30)
+# Answered 민원 sampled per department and week for the answer-quality review, and the seed that
+# makes the sample reproducible (change it to draw differently; the same seed redraws the same).
+MINWON_CARE_QUALITY_SAMPLE_SIZE = env.int("MINWON_CARE_QUALITY_SAMPLE_SIZE", default=3)
+MINWON_CARE_QUALITY_SEED = env.str("MINWON_CARE_QUALITY_SEED", default="minwon-quality")
+# Phone kindness survey: 민원 per generated call list.
+MINWON_CARE_PHONE_SAMPLE_SIZE = env.int("MINWON_CARE_PHONE_SAMPLE_SIZE", default=10)
+# Staff protection: default days an employee stays separated from an abusive applicant.
+MINWON_CARE_EXEMPTION_DAYS = env.int("MINWON_CARE_EXEMPTION_DAYS", default=180)
+# Largest evidence file (recording, photo, video, PDF) for an incident, in MB.
+MINWON_CARE_EVIDENCE_MAX_MB = env.int("MINWON_CARE_EVIDENCE_MAX_MB", default=50)

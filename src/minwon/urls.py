@@ -10,6 +10,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("staff/call/", include("minwon.callcentre.urls")),
     path("staff/", include("minwon.staff.urls")),
     path("triage/", include("minwon.triage.urls")),
+    path("", include("minwon.care.urls")),  # /care/… staff pages, /s/<token>/ satisfaction
     path("", include("minwon.portal.urls")),
 ]
 

@@ -63,3 +63,41 @@ def similar_open_complaints(
         SimilarComplaint(f.complaint, f.score, f.distance_m)
         for f in similar_open(title=title, body=body, category=category, lat=lat, lng=lng, limit=limit)
     ]
+
+
+# --- staff protection (issue 8, minwon.care) --------------------------------------------------
+# The care app is optional here: without it nobody is exempted, cautioned or resting.
+
+
+def _protection():
+    from django.apps import apps
+
+    if not apps.is_installed("minwon.care"):
+        return None
+    from minwon.care import protection
+
+    return protection
+
+
+def handler_refusal(complaint: Complaint, handler) -> str:
+    """Why `handler` may not handle this 민원 (separated from it or its applicant), or ""."""
+    protection = _protection()
+    return protection.exemption_reason(complaint, handler) if protection else ""
+
+
+def exempted_handler_ids(complaint: Complaint, user_ids) -> set[int]:
+    """Of `user_ids`, those who may not handle this 민원 (the handler picker leaves them out)."""
+    protection = _protection()
+    return protection.exempted_user_ids(complaint, user_ids) if protection else set()
+
+
+def staff_cautions(complaint: Complaint) -> list[str]:
+    """Caution notes about this 민원's applicant, for staff pages only (never the portal)."""
+    protection = _protection()
+    return protection.staff_cautions(complaint) if protection else []
+
+
+def unavailable_labels(user_ids) -> dict[int, str]:
+    """{user id: "휴식 중 (… 까지)"} for employees who must not get new work now."""
+    protection = _protection()
+    return protection.unavailable_labels(user_ids) if protection else {}

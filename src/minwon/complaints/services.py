@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 
-from . import deadlines
+from . import deadlines, hooks
 from .access import check_action
 from .choices import (
     OPEN_STATUSES,
@@ -167,6 +167,7 @@ def assign_handler(actor, complaint: Complaint | int, handler) -> Complaint:
         raise ComplaintError(f"{handler}님은 {c.department} 소속이 아닙니다.", field="handler")
     if actor is not None and actor.pk != handler.pk and not _may_assign_others(actor, c):
         raise ComplaintError("다른 직원을 담당자로 지정하는 것은 부서장 또는 민원팀만 할 수 있습니다.")
+    _check_not_exempted(c, handler)
     before = c.status
     c.handler = handler
     _save(c, "handler")
@@ -188,6 +189,7 @@ def start_processing(actor, complaint: Complaint | int) -> Complaint:
     c.status = S.IN_PROGRESS
     fields = ["status"]
     if c.handler_id is None and actor is not None:
+        _check_not_exempted(c, actor)
         c.handler = actor
         fields.append("handler")
     _save(c, *fields)
@@ -326,6 +328,7 @@ def answer_complaint(actor, complaint: Complaint | int, *, answer: str) -> Compl
     c.answer, c.answered_at, c.status = answer, timezone.now(), S.ANSWERED
     fields = ["answer", "answered_at", "status"]
     if c.handler_id is None and actor is not None:
+        _check_not_exempted(c, actor)
         c.handler = actor
         fields.append("handler")
     _save(c, *fields)
@@ -522,6 +525,13 @@ def add_note(actor, complaint: Complaint | int, *, body: str, public: bool = Fal
 def _check_department(department) -> None:
     if department is None or not department.is_active:
         raise ComplaintError("폐지되었거나 없는 부서로는 배정할 수 없습니다.", field="department")
+
+
+def _check_not_exempted(c: Complaint, handler) -> None:
+    """Staff protection (특이민원): an employee separated from this applicant never becomes handler."""
+    refusal = hooks.handler_refusal(c, handler)
+    if refusal:
+        raise ComplaintError(refusal, field="handler")
 
 
 def _may_assign_others(actor, c: Complaint) -> bool:

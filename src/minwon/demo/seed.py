@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from minwon.accounts.models import RoleGrant, User
 from minwon.callcentre.demo import seed_callcentre_demo
+from minwon.care.demo import seed_care_demo
 from minwon.complaints import deadlines
 from minwon.complaints import services as s
 from minwon.complaints.choices import Channel, ClosureReason, NotifyChannel, Status, Visibility
@@ -175,6 +176,7 @@ def seed_demo(*, photos: bool = True) -> SeedResult:
     else:
         _seed_calendar()
         created["complaints"] = _Builder(people, photos=photos).run()
+        created.update(seed_care_demo(people))
     seed_callcentre_demo()  # 120 console, KB and 구술민원 (idempotent: once any article exists, nothing)
     logins = [(p.username, data.DEMO_PASSWORD, p.label, p.description) for p in data.PERSONAS]
     return SeedResult(logins=logins, created=created, seconds=round(time.monotonic() - started, 2))

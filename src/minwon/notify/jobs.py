@@ -129,6 +129,12 @@ def desk_head_alerts(now: datetime | None = None) -> int:
     return _alert_each(rows, NoticeKey.STAFF_DESK_HEAD, desk_head_group, lambda c: desk_heads())
 
 
+def _care_quality_sampling(now: datetime | None = None) -> int:
+    from minwon.care.quality import weekly_sampling  # lazy: care builds on notify, not the reverse
+
+    return weekly_sampling(now)
+
+
 JOBS: dict[str, Callable[..., int]] = {
     "progress_notices": progress_notices,
     "due_soon_reminders": due_soon_reminders,
@@ -136,6 +142,7 @@ JOBS: dict[str, Callable[..., int]] = {
     "routing_late_alerts": routing_late_alerts,
     "desk_head_alerts": desk_head_alerts,
     "kb_stale_articles": stale_article_alerts,
+    "care_quality_sampling": _care_quality_sampling,
 }
 
 

@@ -21,6 +21,9 @@ PUBLIC_URL_NAMES = frozenset(
         "accounts:logout",  # POST only; logging out needs no log-in
         "accounts:signup",
         "set_language",
+        "care:satisfaction",  # the signed link is the proof; forged or expired tokens are refused
+        "care:praise",  # anyone may praise an employee; staff may also record it for a caller
+        "care:unkind_new",  # anyone may report; the report goes to the care officer only
     }
 )
 

@@ -63,9 +63,11 @@ def assignable_handlers(user, complaint: Complaint):
     if complaint.department_id is None:
         return User.objects.none()
     members = members_of([complaint.department_id])
-    if user.has_role(*access.DESK) or complaint.department_id in user.headed_department_ids:
-        return members
-    return members.filter(pk=user.pk)
+    if not (user.has_role(*access.DESK) or complaint.department_id in user.headed_department_ids):
+        members = members.filter(pk=user.pk)
+    # Staff protection: an employee separated from this applicant is not offered at all.
+    exempted = hooks.exempted_handler_ids(complaint, members.values_list("pk", flat=True))
+    return members.exclude(pk__in=exempted) if exempted else members
 
 
 def templates_for(complaint: Complaint):

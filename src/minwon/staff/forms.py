@@ -14,7 +14,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from minwon.complaints import deadlines
+from minwon.complaints import deadlines, hooks
 from minwon.complaints.choices import Channel, ClosureReason, ExtensionReason, Kind, Status
 from minwon.complaints.models import Category
 
@@ -190,7 +190,10 @@ class BulkAssignForm(forms.Form):
     def __init__(self, data, *, ids, handlers):
         super().__init__(data)
         set_choices(self, "ids", [(i, i) for i in ids])
-        set_choices(self, "handler", [("", _("담당자 선택")), *[(str(u.pk), str(u)) for u in handlers]])
+        handlers = list(handlers)
+        away = hooks.unavailable_labels([u.pk for u in handlers])  # e.g. resting after an incident
+        choices = [(str(u.pk), f"{u} · {away[u.pk]}" if u.pk in away else str(u)) for u in handlers]
+        set_choices(self, "handler", [("", _("담당자 선택")), *choices])
 
 
 # --- actions on one 민원 ---------------------------------------------------------------------------
@@ -255,7 +258,10 @@ class HandlerForm(ActionForm):
 
     def __init__(self, data=None, *, handlers, **kwargs):
         super().__init__(data, **kwargs)
-        set_choices(self, "handler", [("", _("담당자 선택")), *[(str(u.pk), str(u)) for u in handlers]])
+        handlers = list(handlers)
+        away = hooks.unavailable_labels([u.pk for u in handlers])  # e.g. resting after an incident
+        choices = [(str(u.pk), f"{u} · {away[u.pk]}" if u.pk in away else str(u)) for u in handlers]
+        set_choices(self, "handler", [("", _("담당자 선택")), *choices])
         if self.complaint.handler_id:
             self.fields["handler"].initial = str(self.complaint.handler_id)
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from minwon.accounts.models import User
+from minwon.complaints import hooks
 from minwon.complaints.access import READ_ALL_ROLES
 from minwon.complaints.choices import OPEN_STATUSES, Status
 from minwon.complaints.models import Complaint
@@ -237,6 +238,7 @@ class HandlerLoad:
     handler: User | None
     open: int
     overdue: int
+    unavailable: str = ""  # "휴식 중 (… 까지)": the head sees that, never why
 
 
 def status_counts(qs: QuerySet[Complaint]) -> list[tuple[str, str, int]]:
@@ -262,7 +264,8 @@ def handler_loads(qs: ComplaintQuerySet, department_ids, now: datetime) -> list[
         ).values_list("user_id", flat=True)
         for member in User.objects.filter(pk__in=member_ids, is_active=True).exclude(pk__in=list(people)):
             people[member.pk] = member
-    loads = [HandlerLoad(u, *by_handler.get(pk, (0, 0))) for pk, u in people.items()]
+    away = hooks.unavailable_labels(list(people))
+    loads = [HandlerLoad(u, *by_handler.get(pk, (0, 0)), away.get(pk, "")) for pk, u in people.items()]
     loads.sort(key=lambda load: (-load.overdue, -load.open, str(load.handler)))
     if None in by_handler:
         loads.append(HandlerLoad(None, *by_handler[None]))

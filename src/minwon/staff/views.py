@@ -398,6 +398,7 @@ def _complaint_context(request, c: Complaint, *, bound=None, open_action: str = 
         "may_reveal": user.has_role(*access.CONTACT_ROLES),
         "reveal_form": extra.pop("reveal_form", None) or RevealContactForm(),
         "read_only": not any(f["form"] for f in forms),
+        "cautions": hooks.staff_cautions(c),
         **extra,
     }
 
