@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "minwon.portal",
     "minwon.staff",
     "minwon.triage",
+    "minwon.field",
 ]
 
 MIDDLEWARE = [
