@@ -173,7 +173,7 @@
       form.lat.value = pos.coords.latitude.toFixed(7);
       form.lng.value = pos.coords.longitude.toFixed(7);
       form.accuracy.value = Math.round(pos.coords.accuracy || 0);
-      statusEl.textContent = "📍 현재 위치를 함께 보냅니다 (오차 약 " + Math.round(pos.coords.accuracy || 0) + "m).";
+      statusEl.textContent = "현재 위치를 함께 보냅니다 (오차 약 " + Math.round(pos.coords.accuracy || 0) + "m).";
     }, function () {
       statusEl.textContent = "휴대전화 위치를 찾지 못했습니다. 사진에 위치 정보가 있으면 그것을 씁니다.";
     }, { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
