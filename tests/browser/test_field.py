@@ -87,13 +87,29 @@ def test_report_online_then_offline_queue_then_sent(site, field, new_page, scree
         "한울공원 벤치 파손",
     )
     assert second.field_report.reporter == field.reporter
-    page.reload()
+
+    # 4. Written offline, page closed before the network came back: sent on the next visit.
+    page.context.set_offline(True)
+    page.get_by_text("기타", exact=True).click()
+    page.get_by_label("무엇을 보았나요? (한 줄)").fill("지하보도 비상벨 덮개 파손")
+    page.get_by_role("button", name="보내기", exact=True).click()
+    expect(page.locator("#field-queue-count")).to_have_text("전송 대기 1건")
+    context = page.context
+    page.close()
+    context.set_offline(False)
+    page = context.new_page()
+    page.goto(f"{site}/field/")
+    expect(page.locator("#field-result")).to_contain_text("민원팀")  # 기타: the desk routes it
     expect(page.locator("#field-queue")).to_be_hidden()
-    assert Complaint.objects.count() == 2
+    assert _wait_for(lambda: Complaint.objects.count() == 3)
+    third = Complaint.objects.get(title="지하보도 비상벨 덮개 파손")
+    assert (third.channel, third.department, third.status) == (Channel.FIELD, None, Status.ACCEPTED)
+    time.sleep(0.5)  # a late Background Sync retry must not add a fourth
+    assert Complaint.objects.count() == 3
 
     # The reporter's list and the admin's participation page.
     page.goto(f"{site}/field/mine/")
-    expect(page.locator(".field-mine li")).to_have_count(2)
+    expect(page.locator(".field-mine > li")).to_have_count(3)
     expect(page.locator(".field-mine")).to_contain_text("공원녹지과")
     admin = new_page()
     log_in(admin, site, "admin")

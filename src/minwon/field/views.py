@@ -16,6 +16,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -75,7 +76,9 @@ def submit(request):
     """JSON endpoint for field.js (the page and the service worker). Idempotent on client_id."""
     user = request.user
     if not user.is_authenticated:
-        return JsonResponse({"error": "login", "message": _("다시 로그인해 주십시오.")}, status=401)
+        # Like every non-public URL (core/tests/test_site_meta.py); field.js fetches with
+        # redirect: "manual" and keeps the report on the phone until the person logs in again.
+        return redirect_to_login(request.get_full_path())
     if not services.may_file(user):
         return JsonResponse(
             {"error": "forbidden", "message": _("현장 보고는 직원만 할 수 있습니다.")}, status=403

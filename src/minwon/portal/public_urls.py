@@ -21,6 +21,11 @@ PUBLIC_URL_NAMES = frozenset(
         "accounts:logout",  # POST only; logging out needs no log-in
         "accounts:signup",
         "set_language",
+        # The field app's PWA files hold nothing personal; browsers fetch the manifest and icons
+        # without cookies, and a service worker must stay updatable after a session ends.
+        "field:manifest",
+        "field:sw",
+        "field:icon",
     }
 )
 

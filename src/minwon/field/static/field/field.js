@@ -53,9 +53,10 @@
       if (item.accuracy != null) { fd.append("accuracy", item.accuracy); }
       (item.photos || []).forEach(function (p) { fd.append("photos", p.blob, p.name); });
       return fetch(item.url, {
-        method: "POST", body: fd, credentials: "same-origin",
+        method: "POST", body: fd, credentials: "same-origin", redirect: "manual",
         headers: { "X-CSRFToken": item.csrf, "Accept": "application/json" }
       }).then(function (resp) {
+        if (resp.type === "opaqueredirect") { return { state: "login", data: {} }; } // session ended
         if (resp.status === 200 || resp.status === 201) {
           return resp.json().then(function (data) { return { state: "sent", data: data }; });
         }
