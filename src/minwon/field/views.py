@@ -328,6 +328,7 @@ def service_worker(request):
             "version": _asset_version(),
             "precache": json.dumps(precache),
             "scope": reverse("field:report"),
+            "offline_pages": json.dumps([reverse("field:report"), reverse("field:mine")]),
             "outbox_js": static("field/field.js"),
         },
     )

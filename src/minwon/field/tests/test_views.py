@@ -53,6 +53,11 @@ def test_json_endpoint_asks_an_expired_session_to_log_in(client, field):
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
 
 
+def test_field_staff_start_their_day_on_the_phone_page(client, field):
+    client.force_login(field.reporter)
+    assert client.get(reverse("staff:home"))["Location"] == REPORT
+
+
 def test_every_employee_may_report_but_only_heads_and_admin_see_participation(client, field):
     client.force_login(field.city.officer)
     assert client.get(REPORT).status_code == 200
@@ -209,6 +214,7 @@ def test_manifest_service_worker_and_icons(client, field):
     assert reverse("field:sw").startswith(REPORT)  # scope covers /field/ without a header
     body = sw.content.decode()
     assert "importScripts(" in body and '"sync"' in body and REPORT in body
+    assert f'OFFLINE_PAGES = ["{REPORT}", "{reverse("field:mine")}"]' in body
     for icon in manifest["icons"]:
         png = client.get(icon["src"])
         with Image.open(io.BytesIO(png.content)) as img:

@@ -5,6 +5,8 @@
 importScripts("{{ outbox_js }}");
 var CACHE = "minwon-field-{{ version }}";
 var PRECACHE = {{ precache|safe }};
+// Only these pages are kept for offline use: never CSV exports or other people's figures.
+var OFFLINE_PAGES = {{ offline_pages|safe }};
 
 self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.addAll(PRECACHE); }).then(function () {
@@ -24,7 +26,7 @@ self.addEventListener("fetch", function (event) {
   if (req.method !== "GET" || new URL(req.url).origin !== self.location.origin) { return; }
   if (req.mode === "navigate") {
     event.respondWith(fetch(req).then(function (resp) {
-      if (resp.ok && !resp.redirected) {
+      if (resp.ok && !resp.redirected && OFFLINE_PAGES.indexOf(new URL(req.url).pathname) !== -1) {
         var copy = resp.clone();
         caches.open(CACHE).then(function (cache) { cache.put(req, copy); });
       }
