@@ -220,3 +220,14 @@ def test_manifest_service_worker_and_icons(client, field):
         with Image.open(io.BytesIO(png.content)) as img:
             assert img.format == "PNG" and f"{img.width}x{img.height}" == icon["sizes"]
     assert client.get(reverse("field:icon", args=[77])).status_code == 404
+
+
+def test_list_pages_use_a_fixed_number_of_queries(client, field, django_assert_max_num_queries):
+    for i in range(6):
+        file(field.reporter if i % 2 else field.park_staff, field.buttons.road, f"보고 {i}")
+    client.force_login(field.reporter)
+    with django_assert_max_num_queries(8):
+        assert client.get(reverse("field:mine")).status_code == 200
+    client.force_login(field.city.admin)
+    with django_assert_max_num_queries(10):
+        assert client.get(PARTICIPATION).status_code == 200
