@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "minwon.kb",
     "minwon.callcentre",
     "minwon.care",
+    "minwon.field",
 ]
 
 MIDDLEWARE = [

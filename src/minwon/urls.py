@@ -11,6 +11,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("staff/", include("minwon.staff.urls")),
     path("triage/", include("minwon.triage.urls")),
     path("", include("minwon.care.urls")),  # /care/… staff pages, /s/<token>/ satisfaction
+    path("field/", include("minwon.field.urls")),
     path("", include("minwon.portal.urls")),
 ]
 

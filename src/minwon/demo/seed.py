@@ -34,6 +34,7 @@ from minwon.complaints.choices import Channel, ClosureReason, NotifyChannel, Sta
 from minwon.complaints.intake import Applicant, Upload, receive_complaint
 from minwon.complaints.models import Category, Complaint
 from minwon.core.models import ClosedDay, ClosedDayKind, Outage
+from minwon.field.demo import seed_field_demo
 from minwon.lib.legalclock.periods import compute_due
 from minwon.lib.legalclock.workcalendar import WorkCalendar
 from minwon.org.models import Department
@@ -177,6 +178,7 @@ def seed_demo(*, photos: bool = True) -> SeedResult:
         _seed_calendar()
         created["complaints"] = _Builder(people, photos=photos).run()
         created.update(seed_care_demo(people))
+        created["field_reports"] = seed_field_demo()
     seed_callcentre_demo()  # 120 console, KB and 구술민원 (idempotent: once any article exists, nothing)
     logins = [(p.username, data.DEMO_PASSWORD, p.label, p.description) for p in data.PERSONAS]
     return SeedResult(logins=logins, created=created, seconds=round(time.monotonic() - started, 2))

@@ -24,6 +24,11 @@ PUBLIC_URL_NAMES = frozenset(
         "care:satisfaction",  # the signed link is the proof; forged or expired tokens are refused
         "care:praise",  # anyone may praise an employee; staff may also record it for a caller
         "care:unkind_new",  # anyone may report; the report goes to the care officer only
+        # The field app's PWA files hold nothing personal; browsers fetch the manifest and icons
+        # without cookies, and a service worker must stay updatable after a session ends.
+        "field:manifest",
+        "field:sw",
+        "field:icon",
     }
 )
 

@@ -132,8 +132,8 @@ def home(request):
         return redirect("callcentre:console")  # the 120 agent's day is the call console
     if user.has_role(*WORKLIST_ROLES):
         return redirect("staff:worklist")
-    # 현장 공무원 (field staff) file observations like citizens do.
-    return redirect("portal:file")
+    # 현장 공무원 (field staff) start on the field-observation phone page.
+    return redirect("field:report")
 
 
 # --- desk triage queue -------------------------------------------------------------------------------
