@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "minwon.portal",
     "minwon.staff",
     "minwon.triage",
+    "minwon.board",
 ]
 
 MIDDLEWARE = [
@@ -222,3 +223,16 @@ MINWON_JOBS_INTERVAL_SECONDS = env.int("MINWON_JOBS_INTERVAL_SECONDS", default=6
 MINWON_DUE_SOON_WORKING_HOURS = env.float("MINWON_DUE_SOON_WORKING_HOURS", default=8.0)
 # Staff alerts land in the in-app inbox; also by e-mail to staff with an address when on.
 MINWON_STAFF_ALERT_EMAIL = env.bool("MINWON_STAFF_ALERT_EMAIL", default=True)
+
+# --- open board (minwon.board) ---
+MINWON_BOARD_POSTS_PER_DAY = env.int("MINWON_BOARD_POSTS_PER_DAY", default=5)
+MINWON_BOARD_CODE_MINUTES = env.int("MINWON_BOARD_CODE_MINUTES", default=10)
+MINWON_BOARD_CODES_PER_HOUR = env.int("MINWON_BOARD_CODES_PER_HOUR", default=5)
+# Photos wait for a staff look (hide or blur faces and plates) before the public sees them.
+MINWON_BOARD_PHOTO_REVIEW = env.bool("MINWON_BOARD_PHOTO_REVIEW", default=True)
+# Category code for each action tag's 민원 when the citizen picks none ("" = the desk decides).
+MINWON_BOARD_TAG_CATEGORIES = {
+    "living": env.str("MINWON_BOARD_CATEGORY_LIVING", default="etc"),
+    "consult": env.str("MINWON_BOARD_CATEGORY_CONSULT", default="consult"),
+    "inquiry": env.str("MINWON_BOARD_CATEGORY_INQUIRY", default="city_inquiry"),
+}

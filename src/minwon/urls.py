@@ -8,6 +8,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("accounts/", include("minwon.accounts.urls")),
     path("staff/", include("minwon.staff.urls")),
     path("triage/", include("minwon.triage.urls")),
+    path("board/", include("minwon.board.urls")),
     path("", include("minwon.portal.urls")),
 ]
 
