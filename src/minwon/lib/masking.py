@@ -183,7 +183,7 @@ _PARTICLES = (
 # 홍길동 님, 김철수씨, 이영희 팀장 — the honorific or title follows the name.
 _NAME_TITLE = re.compile(rf"(?<![가-힣*])(?P<name>{_NAME})(?P<sp>\s?)(?P<title>{_TITLES})(?![가-힣])")
 _NAME_TITLE_PARTICLE = re.compile(
-    rf"(?<![가-힣*])(?P<name>{_NAME})(?P<sp>\s?)(?P<title>(?:{_TITLES})(?:{_PARTICLES}))"
+    rf"(?<![가-힣*])(?P<name>{_NAME})(?P<sp>\s?)(?P<title>(?:{_TITLES})(?:{_PARTICLES}){{1,3}})"
     r"(?![가-힣])"
 )
 # 박주무관, 이팀장님: a surname glued to a staff title.

@@ -8,6 +8,8 @@ import pytest
 from minwon.lib.masking import mask_text, personal_data_kinds
 
 MASKED = [
+    ("이영희 팀장님께서도 현장을 보셨습니다", "이*희 팀장님께서도 현장을 보셨습니다"),
+    ("홍길동님께서는 동의하셨습니다", "홍*동님께서는 동의하셨습니다"),
     ("연락처는 010-1234-5678 입니다.", "연락처는 010-****-5678 입니다."),
     ("010 1234 5678로 전화 주세요", "010-****-5678로 전화 주세요"),
     ("01012345678", "010-****-5678"),
@@ -109,6 +111,7 @@ MASKED = [
 
 # Dates, amounts, times, tracking numbers, counts, business numbers: not personal data.
 UNCHANGED = [
+    "고객님께서도 확인해 주십시오",
     "2026년 10월 3일 오후 3시",
     "2026-10-03 14:30에 발생",
     "2026.10.03",
