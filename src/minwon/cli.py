@@ -25,6 +25,8 @@ minwon — 민원 처리 플랫폼 (Korean municipal civil-complaint platform)
              background job worker
   deadline   처리기한을 계산합니다 (Django·DB 없이 동작)
              compute a legal due time, e.g. --received 2026-09-18T16:00 --period 7d
+  mask       표준 입력의 글을 공개용으로 바꿔 출력합니다 (전화·이름·차량번호 등 가림, DB 없이 동작)
+             print the public (masked) form of standard input
   <기타>     모든 Django 관리 명령 / any Django management command
              (migrate, createsuperuser, shell, check …; full list: minwon help)
 """
@@ -43,6 +45,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from minwon.lib.legalclock.cli import main as deadline_main
 
         return deadline_main(args[1:])
+    if args[0] == "mask":
+        # Pure Python like the clock: staff check a text in a blink, no settings or database needed.
+        from minwon.lib.mask_cli import main as mask_main
+
+        return mask_main(args[1:])
     if args[0] == "demo":
         _apply_demo_defaults()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "minwon.settings")

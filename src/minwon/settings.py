@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "minwon.callcentre",
     "minwon.care",
     "minwon.field",
+    "minwon.board",
 ]
 
 MIDDLEWARE = [
@@ -247,3 +248,15 @@ MINWON_CARE_PHONE_SAMPLE_SIZE = env.int("MINWON_CARE_PHONE_SAMPLE_SIZE", default
 MINWON_CARE_EXEMPTION_DAYS = env.int("MINWON_CARE_EXEMPTION_DAYS", default=180)
 # Largest evidence file (recording, photo, video, PDF) for an incident, in MB.
 MINWON_CARE_EVIDENCE_MAX_MB = env.int("MINWON_CARE_EVIDENCE_MAX_MB", default=50)
+# --- open board (minwon.board) ---
+MINWON_BOARD_POSTS_PER_DAY = env.int("MINWON_BOARD_POSTS_PER_DAY", default=5)
+MINWON_BOARD_CODE_MINUTES = env.int("MINWON_BOARD_CODE_MINUTES", default=10)
+MINWON_BOARD_CODES_PER_HOUR = env.int("MINWON_BOARD_CODES_PER_HOUR", default=5)
+# Photos wait for a staff look (hide or blur faces and plates) before the public sees them.
+MINWON_BOARD_PHOTO_REVIEW = env.bool("MINWON_BOARD_PHOTO_REVIEW", default=True)
+# Category code for each action tag's 민원 when the citizen picks none ("" = the desk decides).
+MINWON_BOARD_TAG_CATEGORIES = {
+    "living": env.str("MINWON_BOARD_CATEGORY_LIVING", default="etc"),
+    "consult": env.str("MINWON_BOARD_CATEGORY_CONSULT", default="consult"),
+    "inquiry": env.str("MINWON_BOARD_CATEGORY_INQUIRY", default="city_inquiry"),
+}

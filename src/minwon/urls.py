@@ -12,6 +12,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("triage/", include("minwon.triage.urls")),
     path("", include("minwon.care.urls")),  # /care/… staff pages, /s/<token>/ satisfaction
     path("field/", include("minwon.field.urls")),
+    path("board/", include("minwon.board.urls")),
     path("", include("minwon.portal.urls")),
 ]
 

@@ -82,3 +82,38 @@ def _dms(value) -> float:
 
 def is_pdf(raw: bytes) -> bool:
     return raw[:5] == b"%PDF-"
+
+
+def blur_region(data: bytes, box: tuple[float, float, float, float], *, radius: int = 24) -> bytes:
+    """Blur the rectangle `box` = (left, top, width, height) in percent of the image, e.g. a face or plate.
+
+    Returns a new JPEG/PNG (same format as `clean_image` writes) with the region pixelated and
+    blurred so that it cannot be sharpened back; the input is not changed.
+    """
+    from PIL import ImageFilter
+
+    left, top, width, height = (max(0.0, min(100.0, float(v))) for v in box)
+    if width <= 0 or height <= 0:
+        raise ImageRejected("가릴 영역의 너비와 높이를 0보다 크게 주십시오.")
+    try:
+        img = Image.open(io.BytesIO(data))
+        fmt = img.format or "JPEG"
+        img.load()
+    except (UnidentifiedImageError, OSError) as exc:
+        raise ImageRejected("사진 파일을 읽을 수 없습니다.") from exc
+    x0, y0 = int(img.width * left / 100), int(img.height * top / 100)
+    x1 = min(img.width, max(x0 + 1, int(img.width * (left + width) / 100)))
+    y1 = min(img.height, max(y0 + 1, int(img.height * (top + height) / 100)))
+    region = img.crop((x0, y0, x1, y1))
+    # Pixelate first (throws the detail away), then blur the blocks so no edge is readable.
+    small = region.resize(
+        (max(1, region.width // 16), max(1, region.height // 16)), Image.Resampling.BILINEAR
+    )
+    region = small.resize(region.size, Image.Resampling.NEAREST).filter(ImageFilter.GaussianBlur(radius))
+    img.paste(region, (x0, y0))
+    out = io.BytesIO()
+    if fmt == "PNG":
+        img.save(out, format="PNG", optimize=True)
+    else:
+        img.convert("RGB").save(out, format="JPEG", quality=85, optimize=True)
+    return out.getvalue()

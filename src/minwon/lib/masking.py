@@ -8,6 +8,7 @@ The staff side shows the real values only through `access.reveal_contact`, which
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 MASK = "*"
 
@@ -90,3 +91,327 @@ def mask_plate(plate: str) -> str:
     if len(stripped) <= 2:
         return MASK * len(stripped)
     return stripped[:2] + MASK * (len(stripped) - 2)
+
+
+def mask_rrn(number: str) -> str:
+    """900101-1234567 → ******-*******: 주민등록번호·외국인등록번호 show nothing, not even the birth date."""
+    digits = _PHONE_DIGITS.sub("", number or "")
+    if not digits:
+        return (number or "").strip()
+    return MASK * 6 + "-" + MASK * 7
+
+
+def mask_account(number: str) -> str:
+    """110-123-456789 → ***-***-**6789: only the last four digits stay, separators are kept."""
+    number = (number or "").strip()
+    total = sum(ch.isdigit() for ch in number)
+    seen = 0
+    out = []
+    for ch in number:
+        if ch.isdigit():
+            seen += 1
+            out.append(ch if seen > total - 4 else MASK)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+# --- free text ---------------------------------------------------------------------------------
+#
+# `mask_text` finds each kind of personal data inside running text and hands the match to the
+# per-field function above, so a phone number looks the same masked in a field and in a sentence.
+# The rules run in order (e-mail before phone, so digits inside an address are not taken as a
+# number); each one's output contains "*" where digits or syllables were, which no rule matches
+# again — that is what makes `mask_text` idempotent.
+
+_NOT_ALNUM_BEFORE = r"(?<![0-9A-Za-z])"
+_EMAIL = re.compile(r"(?<![\w.%+*-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_RRN = re.compile(
+    _NOT_ALNUM_BEFORE + r"\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s?[-–]?\s?[1-8]\d{6}(?!\d)"
+)
+_BANKS = (
+    "계좌번호|계좌|입금|송금|은행|농협|국민|신한|우리|하나|기업|새마을금고|신협|우체국|"
+    "카카오뱅크|케이뱅크|토스뱅크"
+)
+_ACCOUNT = re.compile(
+    rf"(?P<lead>(?:{_BANKS})[^\d\n]{{0,12}})"
+    r"(?P<num>(?<!\d)\d{2,6}-\d{2,6}-\d{2,8}(?:-\d{1,3})?(?!\d)|(?<!\d)\d{10,14}(?!\d))"
+)
+# 휴대전화 010·011·016–019, 서울 02, 지역번호 031–064, 인터넷전화 070, 안심번호 050x; with or without
+# +82, brackets, dashes, dots or spaces. 전국대표번호 (1588-…) and 120 belong to businesses and stay.
+_PHONE = re.compile(
+    _NOT_ALNUM_BEFORE + r"(?P<num>(?:\+82[-.\s]?(?:\(0\))?|(?:\((?=0\d{1,3}\)))?0)"
+    r"(?:1[016789]|2|[3-6][1-5]|70|50[2-8])\)?\s?[-.\s]?"
+    r"\d{3,4}[-.\s]?\d{4})(?!\d)"
+)
+_PLATE_LETTERS = "가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주하허호배육해공국합"
+_REGIONS = "서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주"
+_PLATE_IN_TEXT = re.compile(
+    rf"(?<![가-힣\d])(?:(?:{_REGIONS})\s?)?\d{{2,3}}\s?[{_PLATE_LETTERS}]\s?\d{{4}}(?!\d)"
+)
+_ADDRESS_NUMBERS = "***"
+# 101동 1203호, 1203호 (not 제12345호, not 3호선), 101동 alone only with three digits or more.
+_UNIT = re.compile(r"(?<![\d제])(?:(?P<dong>\d{1,4})\s?동\s?)?(?P<ho>\d{2,5})\s?호(?![선기차실])")
+_APT_DONG = re.compile(r"(?<![\d가-힣])\d{3,4}\s?동(?![가-힣])")
+# 도로명 + 건물번호: 빛나로 12, 빛나로12번길 34-5 (not "…으로 100m", not "도로 3곳").
+_ROAD_NUMBER = re.compile(
+    # Anchored at a word start and bounded, so a long run of Hangul is scanned once, not n² times.
+    r"(?<![가-힣])(?P<road>[가-힣]{1,20}(?:\d+번?)?(?<!으)(?:로|길))(?P<sp>\s?)"
+    r"(?P<num>\d{1,5}(?:-\d{1,4})?)(?:\s?번지)?(?![\d가-힣A-Za-z%.])"
+)
+# 지번: 빛나동 123-4, 빛나2동 45번지, 새빛리 산 12.
+_JIBUN = re.compile(
+    r"(?P<area>[가-힣]{1,8}\d?(?:동|리|가))(?P<sp>\s?)(?P<num>(?:산\s?)?\d{1,5}(?:-\d{1,5})?)"
+    r"(?:\s?번지)?(?![\d가-힣A-Za-z%.])"
+)
+
+_SURNAMES_2 = "남궁|황보|제갈|선우|독고|사공|서문|동방|어금"
+_SURNAMES_1 = (
+    "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천"
+    "방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감음빈"
+)
+_TITLES = (
+    "주무관|팀장|과장|국장|계장|주임|대리|부장|실장|차장|소장|원장|센터장|동장|통장|반장|구청장|시장|부시장|"
+    "구의원|시의원|의원|위원장|위원|사무관|서기관|담당관|조사관|감독관|기사|사원|선생님|선생|교수|변호사|대표|사장|"
+    "님|씨|양|군|여사|어르신"
+)
+_NAME = rf"(?:{_SURNAMES_2})[가-힣]{{1,2}}|[{_SURNAMES_1}][가-힣]{{1,2}}"
+_PARTICLES = (
+    "께서는|께서|께는|께|에게는|에게|한테|이랑|랑|하고|이가|가|이|은|는|을|를|의|과|와|도|만|이며|이고|입니다|"
+    "이에요|예요|이었|이셨|이세요|님께서|님께|님이|님은|님의|님을|님도|님"
+)
+# 홍길동 님, 김철수씨, 이영희 팀장 — the honorific or title follows the name.
+_NAME_TITLE = re.compile(rf"(?<![가-힣*])(?P<name>{_NAME})(?P<sp>\s?)(?P<title>{_TITLES})(?![가-힣])")
+_NAME_TITLE_PARTICLE = re.compile(
+    rf"(?<![가-힣*])(?P<name>{_NAME})(?P<sp>\s?)(?P<title>(?:{_TITLES})(?:{_PARTICLES}){{1,3}})"
+    r"(?![가-힣])"
+)
+# 박주무관, 이팀장님: a surname glued to a staff title.
+_STAFF_TITLE = re.compile("주무관|팀장|과장|국장|계장|주임|실장|소장|동장|사무관")
+_SURNAME_TITLE = re.compile(
+    rf"(?<![가-힣*])(?P<name>{_SURNAMES_2}|[{_SURNAMES_1}])(?P<title>{_STAFF_TITLE.pattern})"
+)
+# 담당자 최민수, 성명: 홍길동 — a label, then the name (followed by a particle or nothing).
+_LABEL_NAME = re.compile(
+    rf"(?P<label>담당자|담당 공무원|담당 직원|담당|신고자|작성자|민원인|성명|이름|성함)(?P<sp>\s*[:：]?\s*)"
+    rf"(?P<name>{_NAME})(?=$|[^가-힣]|(?:에게|께서|께|이|가|은|는|을|를|의|와|과|입니다|이고|이며|님|씨)(?![가-힣]))"
+)
+# Words that look like "surname + syllables" before a title but are not names.
+_NOT_NAMES = frozenset(
+    [
+        "고객",
+        "민원인",
+        "주민",
+        "구민",
+        "시민",
+        "이웃",
+        "이번",
+        "이분",
+        "이용자",
+        "우리",
+        "모든",
+        "기사",
+        "선생",
+        "사장",
+        "원장",
+        "반장",
+        "동장",
+        "통장",
+        "소장",
+        "부장",
+        "구청",
+        "구청장",
+        "주무",
+        "과장",
+        "차장",
+        "국장",
+        "주임",
+        "대표",
+        "관리",
+        "관리인",
+        "관계",
+        "도로",
+        "공원",
+        "주차",
+        "차량",
+        "정말",
+        "정도",
+        "최근",
+        "오늘",
+        "어제",
+        "전화",
+        "현장",
+        "부서",
+        "동네",
+        "마을",
+        "이장",
+        "이사",
+        "이사장",
+        "조합",
+        "조합원",
+        "장애",
+        "장애인",
+        "어르신",
+        "안내",
+        "안전",
+        "한번",
+        "하루",
+        "전체",
+        "방문",
+        "문의",
+        "민원",
+        "지역",
+        "동사",
+        "동민",
+        "구의",
+        "시의",
+        "기관",
+        "강사",
+        "감사",
+        "조사",
+        "조사관",
+        "조원",
+        "주민센",
+        "주인",
+        "가게",
+        "사모",
+        "신청",
+        "신청인",
+        "신고",
+        "신고인",
+        "담당",
+        "도시",
+        "국민",
+        "공무원",
+        "직원",
+        "선배",
+        "후배",
+        "친구",
+        "손님",
+        "여러분",
+        "아저씨",
+        "아주머",
+        "아줌",
+        "할머",
+        "할아",
+        "학부",
+        "학생",
+        "유가족",
+        "변호",
+        "가족",
+        "남편",
+        "부인",
+        "아내",
+        "아들",
+        "소방",
+        "경찰",
+        "경비",
+        "경비원",
+        "배달",
+        "배달원",
+        "기사님",
+        "사회",
+        "복지",
+        "성함",
+        "이름",
+        "성명",
+        "제보",
+        "제보자",
+    ]
+)
+
+
+def _name_and_title(m: re.Match) -> str:
+    name = m.group("name")
+    # 도로과 과장님, 민원팀 팀장: a department before a title is not a person.
+    if name in _NOT_NAMES or name[-1] in "과팀청" or _STAFF_TITLE.fullmatch(name[1:]):
+        return m.group(0)
+    return mask_name(name) + m.group("sp") + m.group("title")
+
+
+def _surname_title(m: re.Match) -> str:
+    return mask_name(m.group("name")) + m.group("title")
+
+
+def _label_name(m: re.Match) -> str:
+    name = m.group("name")
+    if name in _NOT_NAMES:
+        return m.group(0)
+    return m.group("label") + m.group("sp") + mask_name(name)
+
+
+def _phone_in_text(m: re.Match) -> str:
+    raw = m.group("num")
+    digits = _PHONE_DIGITS.sub("", raw)
+    if raw.startswith("+82"):
+        digits = digits[2:] if digits[2:].startswith("0") else "0" + digits[2:]
+    return mask_phone(digits)
+
+
+def _account_in_text(m: re.Match) -> str:
+    return m.group("lead") + mask_account(m.group("num"))
+
+
+def _unit(m: re.Match) -> str:
+    dong = f"{_ADDRESS_NUMBERS}동 " if m.group("dong") else ""
+    return f"{dong}{_ADDRESS_NUMBERS}호"
+
+
+def _numbered_place(group: str) -> Callable[[re.Match[str]], str]:
+    def repl(m: re.Match) -> str:
+        return m.group(group) + m.group("sp") + _ADDRESS_NUMBERS
+
+    return repl
+
+
+# One rule per kind of personal data, applied in this order (see the comment above).
+_TEXT_RULES: tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+    ("email", _EMAIL, lambda m: mask_email(m.group(0))),
+    ("rrn", _RRN, lambda m: mask_rrn(m.group(0))),
+    ("account", _ACCOUNT, _account_in_text),
+    ("phone", _PHONE, _phone_in_text),
+    ("plate", _PLATE_IN_TEXT, lambda m: mask_plate(m.group(0))),
+    ("unit", _UNIT, _unit),
+    ("apartment", _APT_DONG, lambda m: f"{_ADDRESS_NUMBERS}동"),
+    ("road_number", _ROAD_NUMBER, _numbered_place("road")),
+    ("jibun", _JIBUN, _numbered_place("area")),
+    ("label_name", _LABEL_NAME, _label_name),
+    ("name_title", _NAME_TITLE_PARTICLE, _name_and_title),
+    ("name_title", _NAME_TITLE, _name_and_title),
+    ("surname_title", _SURNAME_TITLE, _surname_title),
+)
+
+
+def mask_text(text: str) -> str:
+    """The public form of free text: every phone, e-mail, plate, 주민등록번호, account, detailed
+    address and name-with-title inside it masked by the per-field functions above.
+
+    Total and idempotent: any input gives a string, and masking the result again changes nothing.
+    """
+    if not text:
+        return ""
+    try:
+        out = str(text)
+        for _kind, pattern, repl in _TEXT_RULES:
+            out = pattern.sub(repl, out)
+        return out
+    except Exception:  # a rule bug must not put personal data on a page: hide everything
+        return MASK * 3
+
+
+def personal_data_kinds(text: str) -> list[str]:
+    """The kinds of personal data `mask_text` would mask in `text` (for warnings before posting)."""
+    kinds: list[str] = []
+    out = text or ""
+    for kind, pattern, repl in _TEXT_RULES:
+        masked = pattern.sub(repl, out)
+        if masked != out and kind not in kinds:
+            kinds.append(kind)
+        out = masked
+    return kinds
+
+
+def looks_like_korean_name(text: str) -> bool:
+    """홍길동, 남궁민수 → True; 관리자, 상담사 → False (a common surname, then one or two syllables)."""
+    text = (text or "").strip()
+    return bool(re.fullmatch(_NAME, text)) and text not in _NOT_NAMES

@@ -29,6 +29,20 @@ PUBLIC_URL_NAMES = frozenset(
         "field:manifest",
         "field:sw",
         "field:icon",
+        # The open board: anyone reads. Each view checks on its own: private and hidden posts answer
+        # 404 (board.access.get_post_for); writing views send an anonymous visitor to board:join.
+        "board:list",
+        "board:map",
+        "board:feed",
+        "board:detail",
+        "board:photo",
+        "board:join",
+        "board:join_confirm",
+        "board:new",
+        "board:similar",
+        "board:support",
+        "board:reply",
+        "board:report",
     }
 )
 

@@ -1,0 +1,104 @@
+"""The open board in a real browser: a citizen signs up with an e-mail code and posts a
+생활불편신고 with a phone number and a car plate; the desk files it as a 민원 for 도로과; the officer
+answers naming a colleague; an anonymous reader sees 답변 완료, the answer, and nothing personal."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from minwon.board.models import Post
+from minwon.complaints.choices import Channel, Status
+from minwon.notify.models import Message
+
+from .conftest import log_in
+
+pytestmark = pytest.mark.browser
+
+BODY = "빛나로 12, 101동 앞에 12가3456 차량이 매일 인도를 막고 있습니다. 차주 연락처 010-9876-5432"
+ANSWER = "담당자 최민수 주무관이 현장을 확인하고 12가3456 차량에 과태료를 부과했습니다."
+PERSONAL = ["010-9876-5432", "9876-5432", "12가3456", "최민수", "이영희", "최도로", "101동", "빛나로 12,"]
+
+
+def _code_in_outbox(address: str) -> str:
+    body = Message.objects.filter(recipient=address).latest("pk").body
+    return re.search(r"인증번호 (\d{6})", body).group(1)  # type: ignore[union-attr]
+
+
+def test_board_post_becomes_a_complaint_and_shows_the_masked_answer(site, city, new_page, screenshot):
+    # 1. A citizen with no account signs up with an e-mail code.
+    citizen = new_page()
+    citizen.goto(f"{site}/board/")
+    expect(citizen.locator("h1")).to_have_text("민원소통방")
+    citizen.get_by_role("link", name="글쓰기").click()
+    expect(citizen.locator("h1")).to_have_text("민원소통방 본인 확인")
+    citizen.get_by_label("휴대전화 또는 전자우편").fill("citizen@example.com")
+    citizen.get_by_role("button", name="인증번호 받기").click()
+    citizen.get_by_label("인증번호 6자리").fill(_code_in_outbox("citizen@example.com"))
+    citizen.get_by_label("별명").fill("빛나동주민")
+    citizen.get_by_role("button", name="확인").click()
+
+    # 2. They post a 생활불편신고 with a phone number and a plate in the text, pinned on the map.
+    expect(citizen.locator("h1")).to_have_text("민원소통방 글쓰기")
+    citizen.get_by_label("#생활불편신고").check()
+    citizen.get_by_label("제목 (필수)").fill("인도 불법주차 신고")
+    citizen.get_by_label("내용 (필수)").fill(BODY)
+    citizen.get_by_label("장소(주소)").fill("새빛구 빛나동 빛나로 12, 101동")
+    citizen.locator("#map").click(position={"x": 120, "y": 90})
+    expect(citizen.locator("#map-status")).to_contain_text("고른 위치")
+    screenshot(citizen, "board-post-form")
+    citizen.get_by_role("button", name="글 올리기").click()
+    expect(citizen.get_by_test_id("status")).to_have_text("민원팀 검토 중")
+    post = Post.objects.get(title="인도 불법주차 신고")
+    assert post.complaint is None and post.lat is not None and post.area == "빛나동"
+
+    # 3. The desk files it as a 민원 and routes it to 도로과 from the post page.
+    desk = new_page()
+    log_in(desk, site, "desk")
+    desk.goto(f"{site}/board/{post.pk}/")
+    desk.get_by_label("민원 유형 (필수)").select_option(value="streetlight")
+    desk.get_by_label("처리부서 (바로 배정)").select_option(value=str(city.roads.pk))
+    desk.get_by_role("button", name="민원으로 접수").click()
+    expect(desk.get_by_test_id("status")).to_have_text("부서 배정")
+    post.refresh_from_db()
+    complaint = post.complaint
+    assert complaint.channel == Channel.BOARD and complaint.department == city.roads
+
+    # 4. The officer answers on the staff complaint page; the answer names a colleague with title.
+    officer = new_page()
+    log_in(officer, site, "officer")
+    officer.goto(f"{site}/board/{post.pk}/")
+    officer.get_by_role("link", name="직원 민원 화면에서 처리하기").click()
+    answer = officer.locator("#action-answer")
+    answer.locator("summary").click()
+    answer.get_by_label(re.compile("^답변 내용")).fill(ANSWER)
+    answer.get_by_role("button", name="답변 등록").click()
+    officer.wait_for_load_state()
+    complaint.refresh_from_db()
+    assert complaint.status == Status.ANSWERED
+    # ...and replies on the post, reached from the staff complaint page.
+    officer.get_by_role("link", name="민원소통방 글 보기·답글").click()
+    officer.get_by_label("답글 (필수)").fill("이영희 팀장님께서도 현장을 함께 보셨습니다.")
+    officer.get_by_role("button", name="공식 답글 올리기").click()
+    expect(officer.get_by_test_id("reply")).to_contain_text("도로과 담당자")
+
+    # 5. An anonymous reader sees the status, the answer, and every personal detail masked.
+    reader = new_page()
+    reader.goto(f"{site}/board/")
+    item = reader.get_by_test_id("board-list").locator("li", has_text="인도 불법주차 신고")
+    expect(item).to_contain_text("답변 완료")
+    screenshot(reader, "board-list")
+    item.get_by_role("link").click()
+    expect(reader.get_by_test_id("status")).to_have_text("답변 완료")
+    expect(reader.get_by_test_id("answer")).to_contain_text("최*수 주무관이 현장을 확인하고 12가**** 차량")
+    expect(reader.get_by_test_id("body")).to_contain_text("010-****-5432")
+    expect(reader.get_by_test_id("body")).to_contain_text("빛나로 ***, ***동 앞에 12가****")
+    expect(reader.get_by_test_id("address")).to_have_text("새빛구 빛나동 빛나로 ***")
+    expect(reader.get_by_test_id("reply")).to_contain_text("이*희 팀장님께서도")
+    screenshot(reader, "board-detail-answered")
+    text = reader.locator("main").inner_text()
+    for raw in PERSONAL:
+        assert raw not in text, raw
+    assert "빛나동주민" not in text and "빛***민" in text  # even the nickname is shown masked
