@@ -39,6 +39,9 @@ INSTALLED_APPS = [
     "minwon.portal",
     "minwon.staff",
     "minwon.triage",
+    "minwon.api",
+    "minwon.open311",
+    "minwon.exchange",
 ]
 
 MIDDLEWARE = [
@@ -222,3 +225,11 @@ MINWON_JOBS_INTERVAL_SECONDS = env.int("MINWON_JOBS_INTERVAL_SECONDS", default=6
 MINWON_DUE_SOON_WORKING_HOURS = env.float("MINWON_DUE_SOON_WORKING_HOURS", default=8.0)
 # Staff alerts land in the in-app inbox; also by e-mail to staff with an address when on.
 MINWON_STAFF_ALERT_EMAIL = env.bool("MINWON_STAFF_ALERT_EMAIL", default=True)
+
+# --- machine interfaces (minwon.api, minwon.open311, minwon.exchange) ---
+# jurisdiction_id this Open311 server answers for (requests naming another get 404).
+MINWON_OPEN311_JURISDICTION = env.str("MINWON_OPEN311_JURISDICTION", default="saebit.go.kr")
+# Default per-minute request limit of a new API token (each token has its own, editable in admin).
+MINWON_API_DEFAULT_RATE = env.int("MINWON_API_DEFAULT_RATE", default=600)
+# How long an Idempotency-Key answer is replayed before the worker forgets it.
+MINWON_API_IDEMPOTENCY_HOURS = env.int("MINWON_API_IDEMPOTENCY_HOURS", default=48)

@@ -8,6 +8,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("accounts/", include("minwon.accounts.urls")),
     path("staff/", include("minwon.staff.urls")),
     path("triage/", include("minwon.triage.urls")),
+    path("api/", include("minwon.api.urls")),
+    path("open311/v2/", include("minwon.open311.urls")),
+    path("exchange/", include("minwon.exchange.urls")),
     path("", include("minwon.portal.urls")),
 ]
 
