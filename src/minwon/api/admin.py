@@ -53,6 +53,9 @@ class ApiTokenAdmin(admin.ModelAdmin):
     def scope_list(self, obj: ApiToken) -> str:
         return ", ".join(obj.scopes or [])
 
+    def get_inlines(self, request, obj=None):
+        return self.inlines if obj is not None else ()
+
     def get_readonly_fields(self, request, obj=None):
         # A token's rights are fixed when issued: to change them, issue a new one and revoke this.
         if obj is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from ninja import Header, NinjaAPI, Query
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.responses import Status
 from ninja.security import HttpBearer
@@ -80,6 +80,15 @@ def _auth_error(request, exc):
     return _api_error(request, unauthorized())
 
 
+@api.exception_handler(HttpError)
+def _http_error(request, exc: HttpError):
+    if exc.status_code == 400:
+        err = ApiError(400, "bad_request", "요청 본문을 읽을 수 없습니다. JSON 형식을 확인해 주십시오.")
+    else:
+        err = ApiError(exc.status_code, "http_error", "요청을 처리할 수 없습니다.")
+    return _api_error(request, err)
+
+
 @api.exception_handler(Http404)
 def _not_found(request, exc):
     return _api_error(request, not_found())
@@ -89,7 +98,11 @@ def _not_found(request, exc):
 def _validation_error(request, exc: NinjaValidationError):
     errors = {}
     for err in exc.errors:
-        loc = [str(part) for part in err.get("loc", []) if part not in ("body", "query", "path", "header")]
+        loc = [
+            str(part)
+            for part in err.get("loc", [])
+            if part not in ("body", "query", "path", "header", "payload", "filters")
+        ]
         name = ".".join(loc) or "request"
         errors[name] = (
             "반드시 보내야 하는 값입니다." if err.get("type") == "missing" else "형식이 올바르지 않습니다."

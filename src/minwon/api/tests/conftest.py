@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from types import SimpleNamespace
 
 import pytest
 
 from minwon.api.services import issue_token
+from minwon.complaints.models import Complaint
 
 
 def make_token(**kwargs):
@@ -47,3 +49,17 @@ def complaint_payload(**overrides) -> dict:
     }
     body.update(overrides)
     return body
+
+
+def post_json(client, path, body, *, token=None, key=None, raw=None):
+    headers = dict(token.headers) if token else {}
+    if key is not None:
+        headers["HTTP_IDEMPOTENCY_KEY"] = key
+    data = raw if raw is not None else json.dumps(body)
+    return client.post(path, data=data, content_type="application/json", **headers)
+
+
+def file_via_api(client, token, **overrides):
+    r = post_json(client, "/api/complaints", complaint_payload(**overrides), token=token)
+    assert r.status_code == 201, r.content
+    return Complaint.objects.get(tracking_no=r.json()["tracking_no"])
