@@ -26,8 +26,12 @@ def issue_token(
     integration: str = "",
     department=None,
     rate_per_minute: int | None = None,
+    raw: str | None = None,
 ) -> tuple[ApiToken, str]:
-    """Create a token and return it with its raw string, which is never stored and shown once."""
+    """Create a token and return it with its raw string, which is never stored and shown once.
+
+    `raw` is for the demo only, whose published token must be the same on every machine.
+    """
     bad = [s for s in scopes if s not in Scope.values]
     if bad:
         raise TokenError(f"알 수 없는 권한 범위입니다: {', '.join(bad)}")
@@ -35,7 +39,7 @@ def issue_token(
         raise TokenError("토큰 이름을 입력해 주십시오.")
     if user is None and not integration.strip():
         raise TokenError("소유 직원이나 연계 시스템 이름 중 하나는 정해야 합니다.")
-    raw = tokens.generate()
+    raw = raw or tokens.generate()
     token = ApiToken.objects.create(
         name=name.strip(),
         prefix=raw[:8],

@@ -26,6 +26,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from minwon.accounts.models import RoleGrant, User
+from minwon.api.demo import seed_machine_demo
 from minwon.complaints import deadlines
 from minwon.complaints import services as s
 from minwon.complaints.choices import Channel, ClosureReason, NotifyChannel, Status, Visibility
@@ -174,6 +175,7 @@ def seed_demo(*, photos: bool = True) -> SeedResult:
     else:
         _seed_calendar()
         created["complaints"] = _Builder(people, photos=photos).run()
+        created.update(seed_machine_demo())
     logins = [(p.username, data.DEMO_PASSWORD, p.label, p.description) for p in data.PERSONAS]
     return SeedResult(logins=logins, created=created, seconds=round(time.monotonic() - started, 2))
 

@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from minwon.api.jobs import prune_api_state
 from minwon.complaints.models import Complaint
 
 from .choices import NoticeKey
@@ -134,6 +135,7 @@ JOBS: dict[str, Callable[..., int]] = {
     "overdue_escalations": overdue_escalations,
     "routing_late_alerts": routing_late_alerts,
     "desk_head_alerts": desk_head_alerts,
+    "api_prune": prune_api_state,
 }
 
 

@@ -30,3 +30,20 @@ def test_the_next_window_starts_fresh(city):
     assert exc.value.headers == {"Retry-After": "30"}
     ratelimit.hit(t, now=180.0)  # a new minute
     assert ratelimit.prune(older_than_minutes=0, now=240.0) == 2
+
+
+def test_worker_job_prunes_old_windows_and_keys(city, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from minwon.api.models import IdempotencyRecord, RateWindow
+    from minwon.notify.jobs import JOBS
+
+    t = make_token(integration="정리", scopes=["read"]).token
+    RateWindow.objects.create(token=t, window_start=1, count=5)
+    old = timezone.now() - timedelta(hours=settings.MINWON_API_IDEMPOTENCY_HOURS + 1)
+    IdempotencyRecord.objects.create(token=t, key="old", request_hash="x", created_at=old)
+    IdempotencyRecord.objects.create(token=t, key="new", request_hash="x")
+    assert JOBS["api_prune"](now=timezone.now()) == 2
+    assert list(IdempotencyRecord.objects.values_list("key", flat=True)) == ["new"]
