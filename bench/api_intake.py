@@ -65,14 +65,16 @@ def start_server(env: dict, port: int, workers: int) -> subprocess.Popen:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    for _ in range(200):
+    deadline = time.monotonic() + 120  # collectstatic and gunicorn start-up are slow on a busy machine
+    while time.monotonic() < deadline:
         try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
             conn.request("GET", "/api/openapi.json")
             if conn.getresponse().status == 200:
                 return proc
         except OSError:
-            time.sleep(0.1)
+            pass
+        time.sleep(0.2)
     proc.terminate()
     raise SystemExit("server did not start")
 
