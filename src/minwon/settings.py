@@ -44,6 +44,9 @@ INSTALLED_APPS = [
     "minwon.care",
     "minwon.field",
     "minwon.board",
+    "minwon.api",
+    "minwon.open311",
+    "minwon.exchange",
 ]
 
 MIDDLEWARE = [
@@ -260,3 +263,10 @@ MINWON_BOARD_TAG_CATEGORIES = {
     "consult": env.str("MINWON_BOARD_CATEGORY_CONSULT", default="consult"),
     "inquiry": env.str("MINWON_BOARD_CATEGORY_INQUIRY", default="city_inquiry"),
 }
+# --- machine interfaces (minwon.api, minwon.open311, minwon.exchange) ---
+# jurisdiction_id this Open311 server answers for (requests naming another get 404).
+MINWON_OPEN311_JURISDICTION = env.str("MINWON_OPEN311_JURISDICTION", default="saebit.go.kr")
+# Default per-minute request limit of a new API token (each token has its own, editable in admin).
+MINWON_API_DEFAULT_RATE = env.int("MINWON_API_DEFAULT_RATE", default=600)
+# How long an Idempotency-Key answer is replayed before the worker forgets it.
+MINWON_API_IDEMPOTENCY_HOURS = env.int("MINWON_API_IDEMPOTENCY_HOURS", default=48)

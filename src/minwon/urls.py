@@ -13,6 +13,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("minwon.care.urls")),  # /care/… staff pages, /s/<token>/ satisfaction
     path("field/", include("minwon.field.urls")),
     path("board/", include("minwon.board.urls")),
+    path("api/", include("minwon.api.urls")),
+    path("open311/v2/", include("minwon.open311.urls")),
+    path("exchange/", include("minwon.exchange.urls")),
     path("", include("minwon.portal.urls")),
 ]
 

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from minwon.lib.images import ImageRejected, clean_image, is_pdf
@@ -255,10 +255,35 @@ def _normalise_phone(phone: str) -> str:
 
 
 def _next_tracking_no(received_at) -> str:
-    """2026-0000123: a per-year sequence, locked so parallel web/worker processes never collide."""
+    """2026-0000123: a per-year sequence that never hands out one number twice across processes.
+
+    On PostgreSQL a sequence per year (`nextval` takes no lock that lasts until commit, so parallel
+    intakes do not queue behind each other; a rolled-back intake leaves a gap, which is fine for
+    a reference number). Elsewhere a locked counter row; SQLite serialises writers anyway.
+    """
     year = timezone.localtime(received_at).year
+    if connection.vendor == "postgresql":
+        return f"{year}-{_pg_next(year):07d}"
     TrackingCounter.objects.get_or_create(year=year)
     counter = TrackingCounter.objects.select_for_update().get(year=year)
     counter.last += 1
     counter.save(update_fields=["last"])
     return f"{year}-{counter.last:07d}"
+
+
+def _pg_next(year: int) -> int:
+    name = f"complaints_tracking_{year}"
+    with connection.cursor() as cur:
+        cur.execute("SELECT nextval(to_regclass(%s))", [name])
+        (value,) = cur.fetchone()
+        if value is not None:
+            return value
+        # First 민원 of the year on this database: start after any number the counter table gave.
+        last = TrackingCounter.objects.filter(year=year).values_list("last", flat=True).first() or 0
+        try:
+            with transaction.atomic():
+                cur.execute(f'CREATE SEQUENCE IF NOT EXISTS "{name}" START {int(last) + 1}')
+        except IntegrityError:
+            pass  # another process created it at the same moment
+        cur.execute("SELECT nextval(%s::regclass)", [name])
+        return cur.fetchone()[0]

@@ -28,6 +28,7 @@ from django.utils import timezone
 from minwon.accounts.models import RoleGrant, User
 from minwon.callcentre.demo import seed_callcentre_demo
 from minwon.care.demo import seed_care_demo
+from minwon.api.demo import seed_machine_demo
 from minwon.complaints import deadlines
 from minwon.complaints import services as s
 from minwon.complaints.choices import Channel, ClosureReason, NotifyChannel, Status, Visibility
@@ -179,6 +180,7 @@ def seed_demo(*, photos: bool = True) -> SeedResult:
         created["complaints"] = _Builder(people, photos=photos).run()
         created.update(seed_care_demo(people))
         created["field_reports"] = seed_field_demo()
+        created.update(seed_machine_demo())
     seed_callcentre_demo()  # 120 console, KB and 구술민원 (idempotent: once any article exists, nothing)
     logins = [(p.username, data.DEMO_PASSWORD, p.label, p.description) for p in data.PERSONAS]
     return SeedResult(logins=logins, created=created, seconds=round(time.monotonic() - started, 2))

@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from minwon.api.jobs import prune_api_state
 from minwon.complaints.models import Complaint
 from minwon.kb.jobs import stale_article_alerts
 
@@ -143,6 +144,7 @@ JOBS: dict[str, Callable[..., int]] = {
     "desk_head_alerts": desk_head_alerts,
     "kb_stale_articles": stale_article_alerts,
     "care_quality_sampling": _care_quality_sampling,
+    "api_prune": prune_api_state,
 }
 
 

@@ -47,4 +47,6 @@ PUBLIC_URL_NAMES = frozenset(
 )
 
 # URL namespaces guarded by their own log-in (Django admin redirects to admin:login).
-SELF_GUARDED_NAMESPACES = frozenset({"admin"})
+# `api` answers 401 without a token; `open311` is public by the GeoReport spec but shows only
+# public 민원, masked (POST needs an api_key).
+SELF_GUARDED_NAMESPACES = frozenset({"admin", "api", "open311"})

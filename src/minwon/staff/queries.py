@@ -134,6 +134,24 @@ class WorklistFilter:
     sort: str = DEFAULT_SORT
     extra: dict = field(default_factory=dict)
 
+    @classmethod
+    def from_cleaned(cls, data: dict, department_ids: list[int] | None) -> WorklistFilter:
+        """From `forms.WorklistFilterForm.cleaned_data` (the staff page and the REST API share it)."""
+        category = data.get("category")
+        return cls(
+            department_ids=department_ids,
+            status=data.get("status") or "open",
+            category_id=category.pk if category else None,
+            channel=data.get("channel") or "",
+            due_within=data.get("due_within"),
+            overdue=bool(data.get("overdue")),
+            handler=data.get("handler") or "",
+            received_from=data.get("received_from"),
+            received_to=data.get("received_to"),
+            q=data.get("q") or "",
+            sort=data.get("sort") or DEFAULT_SORT,
+        )
+
 
 def worklist(user, f: WorklistFilter, *, now: datetime | None = None) -> QuerySet[Complaint]:
     """The filtered, sorted worklist; no query runs until it is sliced or counted."""

@@ -203,20 +203,7 @@ def _worklist_setup(request):
     if form.is_bound:
         form.is_valid()
     data = getattr(form, "cleaned_data", {})  # only the valid fields; bad ones are shown, not used
-    category = data.get("category")
-    f = queries.WorklistFilter(
-        department_ids=scope,
-        status=data.get("status") or "open",
-        category_id=category.pk if category else None,
-        channel=data.get("channel") or "",
-        due_within=data.get("due_within"),
-        overdue=bool(data.get("overdue")),
-        handler=data.get("handler") or "",
-        received_from=data.get("received_from"),
-        received_to=data.get("received_to"),
-        q=data.get("q") or "",
-        sort=data.get("sort") or queries.DEFAULT_SORT,
-    )
+    f = queries.WorklistFilter.from_cleaned(data, scope)
     return form, f, scope, handlers
 
 

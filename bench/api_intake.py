@@ -1,0 +1,229 @@
+"""REST API intake: 민원/s and latency through `minwon serve` (gunicorn) on PostgreSQL.
+
+N client threads POST /api/complaints (each with its own Idempotency-Key, as the API asks) for
+a fixed time against the production server setup (`minwon serve --workers W`, gunicorn
+--preload). Then, on the same database, the same number of threads run raw single-row INSERT
+transactions with psycopg, so the ratio API/raw is visible.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/minwon_api \
+        uv run python bench/api_intake.py --clients 32 --seconds 20 --workers 4
+
+The database named in DATABASE_URL is dropped and re-created.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MINWON = str(Path(sys.executable).parent / "minwon")
+
+
+def recreate_database(url: str) -> None:
+    import psycopg
+
+    base, name = url.rsplit("/", 1)
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def setup(env: dict) -> str:
+    """Migrate, make a category routed to a department and a token; return the raw token."""
+    subprocess.run([MINWON, "migrate", "-v0"], check=True, env=env, cwd=ROOT)
+    code = (
+        "import django; django.setup()\n"
+        "from minwon.testing import factories as f\n"
+        "from minwon.api.services import issue_token\n"
+        "d = f.create_department(code='ROADS', name='도로과')\n"
+        "f.create_category(code='streetlight', name='가로등', department=d)\n"
+        "t, raw = issue_token(None, name='bench', integration='bench', scopes=['create'], "
+        "rate_per_minute=10**9)\n"
+        "print(raw)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], check=True, env=env, cwd=ROOT, capture_output=True, text=True
+    )
+    return out.stdout.strip().splitlines()[-1]
+
+
+def start_server(env: dict, port: int, workers: int) -> subprocess.Popen:
+    proc = subprocess.Popen(
+        [MINWON, "serve", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120  # collectstatic and gunicorn start-up are slow on a busy machine
+    while time.monotonic() < deadline:
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            conn.request("GET", "/api/openapi.json")
+            if conn.getresponse().status == 200:
+                return proc
+        except OSError:
+            pass
+        time.sleep(0.2)
+    proc.terminate()
+    raise SystemExit("server did not start")
+
+
+BODY = {
+    "category": "streetlight",
+    "title": "가로등이 꺼져 있습니다",
+    "body": "빛나로 12 앞 가로등이 사흘째 꺼져 있어 밤길이 어둡습니다. 빨리 고쳐 주세요.",
+    "address": "서울특별시 새빛구 빛나로 12",
+    "lat": 37.5665,
+    "lng": 126.978,
+    "applicant": {"name": "홍길동", "phone": "010-1234-5678", "notify_channels": ["sms"], "consent": True},
+}
+
+
+def client_loop(port: int, token: str, stop_at: float, measure_from: float, out: list, errors: list):
+    payload = json.dumps(BODY).encode()
+    while True:
+        start = time.perf_counter()
+        if start >= stop_at:
+            return
+        headers = {
+            "Content-Type": "application/json",
+            "Authorization": f"Bearer {token}",
+            "Idempotency-Key": uuid.uuid4().hex,
+        }
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            conn.request("POST", "/api/complaints", body=payload, headers=headers)
+            resp = conn.getresponse()
+            resp.read()
+            conn.close()
+            status = resp.status
+        except OSError as exc:
+            status = repr(exc)
+        end = time.perf_counter()
+        if start >= measure_from:
+            (out if status == 201 else errors).append(end - start if status == 201 else status)
+
+
+def run_api(port: int, token: str, clients: int, seconds: float, warmup: float) -> dict:
+    now = time.perf_counter()
+    measure_from, stop_at = now + warmup, now + warmup + seconds
+    latencies: list[float] = []
+    errors: list = []
+    threads = [
+        threading.Thread(target=client_loop, args=(port, token, stop_at, measure_from, latencies, errors))
+        for _ in range(clients)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return summarise(latencies, errors, seconds)
+
+
+def summarise(latencies: list[float], errors: list, seconds: float) -> dict:
+    lat = sorted(latencies)
+
+    def pct(p: float) -> float:
+        return lat[min(len(lat) - 1, int(p * len(lat)))] * 1000 if lat else float("nan")
+
+    return {
+        "ok": len(lat),
+        "errors": len(errors),
+        "error_sample": errors[:3],
+        "per_s": len(lat) / seconds,
+        "p50_ms": pct(0.50),
+        "p95_ms": pct(0.95),
+        "p99_ms": pct(0.99),
+        "mean_ms": statistics.fmean(lat) * 1000 if lat else float("nan"),
+    }
+
+
+def run_raw_inserts(url: str, clients: int, seconds: float) -> dict:
+    """Single-row INSERT transactions (autocommit), one connection per thread."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS bench_raw (id bigserial primary key, title text, at timestamptz)"
+        )
+    stop_at = time.perf_counter() + seconds
+    latencies: list[float] = []
+    lock = threading.Lock()
+
+    def loop():
+        mine = []
+        with psycopg.connect(url, autocommit=True) as conn:
+            while True:
+                start = time.perf_counter()
+                if start >= stop_at:
+                    break
+                conn.execute(
+                    "INSERT INTO bench_raw (title, at) VALUES (%s, now())", ("가로등이 꺼져 있습니다",)
+                )
+                mine.append(time.perf_counter() - start)
+        with lock:
+            latencies.extend(mine)
+
+    threads = [threading.Thread(target=loop) for _ in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return summarise(latencies, [], seconds)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--clients", type=int, default=32)
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--warmup", type=float, default=5)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--port", type=int, default=8931)
+    args = parser.parse_args()
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        raise SystemExit("DATABASE_URL must name a PostgreSQL database (it is dropped and re-created)")
+    recreate_database(url)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "minwon.settings",
+        "DATABASE_URL": url,
+        "MINWON_DEBUG": "false",
+        "MINWON_LOG_LEVEL": "WARNING",
+    }
+    token = setup(env)
+    server = start_server(env, args.port, args.workers)
+    try:
+        load_before = os.getloadavg()
+        api = run_api(args.port, token, args.clients, args.seconds, args.warmup)
+        load_after = os.getloadavg()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    raw = run_raw_inserts(url, args.clients, min(args.seconds, 10))
+    result = {
+        "clients": args.clients,
+        "seconds": args.seconds,
+        "workers": args.workers,
+        "api": api,
+        "raw_insert": raw,
+        "ratio_raw_over_api": raw["per_s"] / api["per_s"] if api["per_s"] else None,
+        "loadavg_before": load_before,
+        "loadavg_after": load_after,
+    }
+    print(json.dumps(result, indent=1, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

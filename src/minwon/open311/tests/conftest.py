@@ -1,0 +1,1 @@
+from minwon.api.tests.conftest import tokens  # noqa: F401
