@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "minwon.portal",
     "minwon.staff",
     "minwon.triage",
+    "minwon.insight",
+    "minwon.proactive",
 ]
 
 MIDDLEWARE = [
@@ -222,3 +224,7 @@ MINWON_JOBS_INTERVAL_SECONDS = env.int("MINWON_JOBS_INTERVAL_SECONDS", default=6
 MINWON_DUE_SOON_WORKING_HOURS = env.float("MINWON_DUE_SOON_WORKING_HOURS", default=8.0)
 # Staff alerts land in the in-app inbox; also by e-mail to staff with an address when on.
 MINWON_STAFF_ALERT_EMAIL = env.bool("MINWON_STAFF_ALERT_EMAIL", default=True)
+# Insight: the evaluation period in months (half-year by default) and the grace after a 적극행정
+# reporting period before its progress report counts as late.
+MINWON_EVALUATION_MONTHS = env.int("MINWON_EVALUATION_MONTHS", default=6)
+MINWON_PROACTIVE_REPORT_GRACE_DAYS = env.int("MINWON_PROACTIVE_REPORT_GRACE_DAYS", default=5)

@@ -8,6 +8,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("accounts/", include("minwon.accounts.urls")),
     path("staff/", include("minwon.staff.urls")),
     path("triage/", include("minwon.triage.urls")),
+    path("insight/", include("minwon.insight.urls")),
+    path("proactive/", include("minwon.proactive.urls")),
     path("", include("minwon.portal.urls")),
 ]
 
