@@ -10,6 +10,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("triage/", include("minwon.triage.urls")),
     path("insight/", include("minwon.insight.urls")),
     path("proactive/", include("minwon.proactive.urls")),
+    path("reports/", include("minwon.insight.public_urls")),
     path("", include("minwon.portal.urls")),
 ]
 

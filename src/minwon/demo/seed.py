@@ -32,6 +32,7 @@ from minwon.complaints.choices import Channel, ClosureReason, NotifyChannel, Sta
 from minwon.complaints.intake import Applicant, Upload, receive_complaint
 from minwon.complaints.models import Category, Complaint
 from minwon.core.models import ClosedDay, ClosedDayKind, Outage
+from minwon.insight.demo import seed_insight
 from minwon.lib.legalclock.periods import compute_due
 from minwon.lib.legalclock.workcalendar import WorkCalendar
 from minwon.org.models import Department
@@ -174,6 +175,7 @@ def seed_demo(*, photos: bool = True) -> SeedResult:
     else:
         _seed_calendar()
         created["complaints"] = _Builder(people, photos=photos).run()
+    seed_insight(people)  # 적극행정 demo tasks and the dashboard summary (idempotent)
     logins = [(p.username, data.DEMO_PASSWORD, p.label, p.description) for p in data.PERSONAS]
     return SeedResult(logins=logins, created=created, seconds=round(time.monotonic() - started, 2))
 

@@ -21,6 +21,11 @@ PUBLIC_URL_NAMES = frozenset(
         "accounts:logout",  # POST only; logging out needs no log-in
         "accounts:signup",
         "set_language",
+        # Monthly public report and open data: figures and masked public 민원 only (insight.public).
+        "reports:monthly",
+        "reports:monthly_pdf",
+        "reports:open_complaints",
+        "reports:open_figures",
     }
 )
 

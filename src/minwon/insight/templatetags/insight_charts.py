@@ -24,3 +24,8 @@ def pct(value, digits=1):
 @register.filter
 def days(value):
     return "–" if value is None else f"{value:.1f}일"
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if hasattr(mapping, "get") else None
