@@ -30,13 +30,15 @@ def _scope(request, days: int = 90) -> tuple[ScopeForm, queries.Scope, dict]:
     for old, new in (("from", "start"), ("to", "end")):
         if old in data and new not in data:
             data[new] = data[old]
+    first, last = queries.default_period(days=days)
+    data.setdefault("start", first.isoformat())  # the form shows the period it counts
+    data.setdefault("end", last.isoformat())
     chosen = data.get("department", "")
     ids, departments, selected = allowed_scope(request.user, chosen)
     categories = Category.objects.filter(is_active=True).order_by("sort_order", "name")
     form = ScopeForm(
         data, departments=departments, all_departments=sees_city(request.user), categories=categories
     )
-    first, last = queries.default_period(days=days)
     form.is_valid()  # fields that validated still count; the others fall back and show their error
     cleaned = form.cleaned_data
     scope = queries.Scope(
