@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "minwon.api",
     "minwon.open311",
     "minwon.exchange",
+    "minwon.insight",
+    "minwon.proactive",
 ]
 
 MIDDLEWARE = [
@@ -270,3 +272,7 @@ MINWON_OPEN311_JURISDICTION = env.str("MINWON_OPEN311_JURISDICTION", default="sa
 MINWON_API_DEFAULT_RATE = env.int("MINWON_API_DEFAULT_RATE", default=600)
 # How long an Idempotency-Key answer is replayed before the worker forgets it.
 MINWON_API_IDEMPOTENCY_HOURS = env.int("MINWON_API_IDEMPOTENCY_HOURS", default=48)
+# Insight: the evaluation period in months (half-year by default) and the grace after a 적극행정
+# reporting period before its progress report counts as late.
+MINWON_EVALUATION_MONTHS = env.int("MINWON_EVALUATION_MONTHS", default=6)
+MINWON_PROACTIVE_REPORT_GRACE_DAYS = env.int("MINWON_PROACTIVE_REPORT_GRACE_DAYS", default=5)

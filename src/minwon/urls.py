@@ -16,6 +16,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("api/", include("minwon.api.urls")),
     path("open311/v2/", include("minwon.open311.urls")),
     path("exchange/", include("minwon.exchange.urls")),
+    path("insight/", include("minwon.insight.urls")),
+    path("proactive/", include("minwon.proactive.urls")),
+    path("reports/", include("minwon.insight.public_urls")),
     path("", include("minwon.portal.urls")),
 ]
 

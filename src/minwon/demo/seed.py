@@ -36,6 +36,7 @@ from minwon.complaints.intake import Applicant, Upload, receive_complaint
 from minwon.complaints.models import Category, Complaint
 from minwon.core.models import ClosedDay, ClosedDayKind, Outage
 from minwon.field.demo import seed_field_demo
+from minwon.insight.demo import seed_insight
 from minwon.lib.legalclock.periods import compute_due
 from minwon.lib.legalclock.workcalendar import WorkCalendar
 from minwon.org.models import Department
@@ -182,6 +183,7 @@ def seed_demo(*, photos: bool = True) -> SeedResult:
         created["field_reports"] = seed_field_demo()
         created.update(seed_machine_demo())
     seed_callcentre_demo()  # 120 console, KB and 구술민원 (idempotent: once any article exists, nothing)
+    seed_insight(people)  # 적극행정 demo tasks and the dashboard summary (idempotent)
     logins = [(p.username, data.DEMO_PASSWORD, p.label, p.description) for p in data.PERSONAS]
     return SeedResult(logins=logins, created=created, seconds=round(time.monotonic() - started, 2))
 

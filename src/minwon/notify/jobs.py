@@ -145,7 +145,18 @@ JOBS: dict[str, Callable[..., int]] = {
     "kb_stale_articles": stale_article_alerts,
     "care_quality_sampling": _care_quality_sampling,
     "api_prune": prune_api_state,
+    "insight_summaries": lambda now=None: _lazy("minwon.insight.summary", "refresh_summaries")(now=now),
+    "proactive_report_alerts": lambda now=None: _lazy("minwon.proactive.schedule", "overdue_report_alerts")(
+        now=now
+    ),
 }
+
+
+def _lazy(module: str, name: str) -> Callable[..., int]:
+    """Jobs of apps that import notify themselves are looked up at run time (no import cycle)."""
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
 
 
 def take_job(name: str, owner: str, now: datetime, every: timedelta) -> bool:

@@ -43,6 +43,11 @@ PUBLIC_URL_NAMES = frozenset(
         "board:support",
         "board:reply",
         "board:report",
+        # Monthly public report and open data: figures and masked public 민원 only (insight.public).
+        "reports:monthly",
+        "reports:monthly_pdf",
+        "reports:open_complaints",
+        "reports:open_figures",
     }
 )
 

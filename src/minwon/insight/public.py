@@ -1,0 +1,145 @@
+"""The monthly public report (like New York's 311 monthly report) and the open-data exports.
+
+No personal data: figures only, and the open-data list holds public 민원 with the address masked
+(minwon.lib.masking) and no applicant fields at all. Figures come from DailySummary, so they are
+the dashboard's figures for the same month.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Sum
+from django.utils import timezone
+
+from minwon.complaints.models import Complaint
+from minwon.lib.masking import mask_address
+
+from . import metrics
+from .queries import SUM_FIELDS, Figures, Scope, category_names, current_map, department_names, summary_qs
+
+
+def month_bounds(month: str | None, today: date | None = None) -> tuple[date, date]:
+    """'2026-11' → (2026-11-01, 2026-11-30); default the last complete month."""
+    today = today or timezone.localdate()
+    try:
+        y, m = (int(x) for x in (month or "").split("-"))
+        first = date(y, m, 1)
+    except ValueError:
+        prev = today.replace(day=1) - timedelta(days=1)
+        first = prev.replace(day=1)
+    return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
+
+
+@dataclass
+class Row:
+    name: str
+    f: Figures
+
+
+def _grouped(scope: Scope, key: str) -> dict:
+    rows = summary_qs(scope).values(key).annotate(**{k: Sum(k) for k in SUM_FIELDS})
+    return {r[key]: Figures.of(dict(r)) for r in rows}
+
+
+def report(first: date, last: date) -> dict:
+    scope = Scope(first, last)
+    mapping = current_map()
+    per_dept: dict[int | None, Figures] = {}
+    for dept, f in _grouped(scope, "department_id").items():
+        per_dept.setdefault(mapping.get(dept, dept) if dept else None, Figures()).add(f)
+    per_cat = _grouped(scope, "category_id")
+    dnames, cnames = department_names(per_dept), category_names(per_cat)
+    total = Figures()
+    for f in per_dept.values():
+        total.add(f)
+    return {
+        "first": first,
+        "last": last,
+        "total": total,
+        "departments": sorted(
+            (Row(dnames.get(k, "부서 미배정") if k else "부서 미배정", f) for k, f in per_dept.items()),
+            key=lambda r: -r.f.received,
+        ),
+        "categories": sorted(
+            (Row(cnames.get(k, "?"), f) for k, f in per_cat.items()), key=lambda r: -r.f.received
+        ),
+        "satisfaction": _satisfaction(first, last),
+    } | {"tables": []}
+
+
+def with_tables(data: dict) -> dict:
+    data["tables"] = [("부서별", data["departments"]), ("유형별", data["categories"])]
+    return data
+
+
+def _satisfaction(first: date, last: date) -> str:
+    care = metrics.care_source()
+    if care is None or not hasattr(care, "satisfaction"):
+        return ""
+    tz = timezone.get_current_timezone()
+    ids = list(
+        Complaint.objects.filter(
+            received_at__gte=datetime.combine(first, time.min, tz),
+            received_at__lt=datetime.combine(last + timedelta(days=1), time.min, tz),
+        ).values_list("pk", flat=True)
+    )
+    avg, _rows = care.satisfaction(ids)
+    return "" if avg is None else f"{avg:.2f}"
+
+
+FIGURE_COLUMNS = ["구분", "이름", "접수", "처리 완료", "기한 내 처리", "기한 내 처리율(%)", "평균 처리일수"]
+
+
+def figure_rows(data: dict) -> list[list]:
+    def line(kind, row: Row):
+        f = row.f
+        rate = "" if f.on_time_rate is None else f"{f.on_time_rate * 100:.1f}"
+        avg = "" if f.avg_days is None else f"{f.avg_days:.1f}"
+        return [kind, row.name, f.received, f.answered, f.on_time, rate, avg]
+
+    out = [line("전체", Row("전체", data["total"]))]
+    out += [line("부서", r) for r in data["departments"]]
+    out += [line("유형", r) for r in data["categories"]]
+    return out
+
+
+OPEN_DATA_COLUMNS = [
+    "접수번호",
+    "접수일",
+    "유형",
+    "처리부서",
+    "접수 경로",
+    "상태",
+    "제목",
+    "위치(일부 가림)",
+    "답변일",
+]
+
+
+def open_data_rows(first: date, last: date):
+    tz = timezone.get_current_timezone()
+    qs = (
+        Complaint.objects.public()
+        .filter(
+            received_at__gte=datetime.combine(first, time.min, tz),
+            received_at__lt=datetime.combine(last + timedelta(days=1), time.min, tz),
+        )
+        .exclude(category__is_sensitive=True)
+        .select_related("category", "department")
+        .order_by("received_at", "pk")
+    )
+    for c in qs.iterator(chunk_size=2000):
+        yield [
+            c.tracking_no,
+            timezone.localtime(c.received_at).date().isoformat(),
+            c.category.name,
+            c.department.name if c.department else "",
+            c.get_channel_display(),
+            c.get_status_display(),
+            c.title,
+            mask_address(c.address),
+            timezone.localtime(c.answered_at).date().isoformat() if c.answered_at else "",
+        ]

@@ -1,0 +1,110 @@
+"""A hand-computed November for the insight tests (see the table in test_figures.py).
+
+Timestamps are set with queryset updates after the 민원 are filed: the figures depend on the
+exact times, which the lifecycle services take from the clock.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from types import SimpleNamespace
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from minwon.complaints.choices import Channel, ClosureReason, Status
+from minwon.complaints.models import Complaint
+from minwon.org import services as org
+from minwon.testing import factories as f
+
+KST = ZoneInfo("Asia/Seoul")
+
+
+def at(day: int, hour: int, month: int = 11) -> datetime:
+    return datetime(2026, month, day, hour, tzinfo=KST)
+
+
+def make(city, *, category, department, channel, received, due_days=None, answer_after=None, **extra):
+    c = f.create_complaint(category=category, channel=channel, received_at=received)
+    fields = {
+        "department": department,
+        "status": Status.IN_PROGRESS,
+        "accepted_at": received,
+        "clock_started_at": received,
+        "due_at": received + due_days if due_days is not None else None,
+    }
+    if answer_after is not None:
+        fields.update(status=Status.ANSWERED, answered_at=received + answer_after)
+    fields.update(extra)
+    Complaint.objects.filter(pk=c.pk).update(**fields)
+    return Complaint.objects.get(pk=c.pk)
+
+
+@pytest.fixture
+def november(city):
+    """c1–c5 received in November 2026, c6 on 31 October; 도로관리팀 was merged into 도로과."""
+    team = f.create_department(code="ROADTEAM", name="도로관리팀")
+    day = timedelta(days=1)
+    c1 = make(
+        city,
+        category=city.streetlight,
+        department=city.roads,
+        channel=Channel.WEB,
+        received=at(2, 10),
+        due_days=timedelta(days=7, hours=8),
+        answer_after=2 * day,
+        handler=city.officer,
+    )
+    c2 = make(
+        city,
+        category=city.streetlight,
+        department=city.roads,
+        channel=Channel.CALL,
+        received=at(2, 11),
+        due_days=3 * day,
+        answer_after=5 * day,
+        reopen_count=1,
+        handler=city.officer,
+    )
+    c3 = make(
+        city,
+        category=city.permit,
+        department=city.roads,
+        channel=Channel.WEB,
+        received=at(3, 9),
+        due_days=day,
+    )
+    c4 = make(
+        city,
+        category=city.park,
+        department=city.parks,
+        channel=Channel.WEB,
+        received=at(3, 12),
+        due_days=7 * day,
+        answer_after=timedelta(hours=6),
+        status=Status.CLOSED,
+        closure_reason=ClosureReason.REPEATED,
+        closed_at=at(4, 12),
+        handler=city.other_officer,
+    )
+    c5 = make(
+        city,
+        category=city.streetlight,
+        department=team,
+        channel=Channel.MOBILE,
+        received=at(5, 9),
+        due_days=7 * day,
+        answer_after=day,
+    )
+    c6 = make(
+        city,
+        category=city.streetlight,
+        department=city.roads,
+        channel=Channel.WEB,
+        received=at(31, 15, month=10),
+        due_days=7 * day,
+        answer_after=day,
+    )
+    org.merge_departments(actor=city.admin, departments=[team], into=city.roads)
+    team.refresh_from_db()
+    return SimpleNamespace(c1=c1, c2=c2, c3=c3, c4=c4, c5=c5, c6=c6, team=team)

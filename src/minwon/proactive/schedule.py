@@ -1,0 +1,91 @@
+"""When progress reports fall due, and the worker job that alerts on overdue ones."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+
+from minwon.accounts.models import Role, User
+
+from .models import KeyTask, ProgressReport
+
+
+def _add_months(day: date, months: int) -> date:
+    y, m = divmod(day.month - 1 + months, 12)
+    return date(day.year + y, m + 1, 1)
+
+
+def periods(task: KeyTask) -> list[tuple[date, date]]:
+    """(first day, last day) of each reporting period of the task's year."""
+    out = []
+    start = task.starts_on.replace(day=1)
+    while start.year == task.year:
+        nxt = _add_months(start, task.report_every_months)
+        out.append((start, min(nxt, date(task.year + 1, 1, 1)) - timedelta(days=1)))
+        start = nxt
+    return out
+
+
+def report_due(period_end: date) -> date:
+    return period_end + timedelta(days=settings.MINWON_PROACTIVE_REPORT_GRACE_DAYS)
+
+
+def overdue_periods(task: KeyTask, today: date) -> list[date]:
+    done = set(task.reports.values_list("period_start", flat=True))
+    return [start for start, end in periods(task) if report_due(end) < today and start not in done]
+
+
+def overdue_report_alerts(now: datetime | None = None) -> int:
+    """Worker job: an alert to the task's owners and the audit office per missing report."""
+    from minwon.notify.models import StaffAlert
+
+    today = timezone.localdate(now or timezone.now())
+    auditors = list(User.objects.filter(role_grants__role=Role.AUDITOR, is_active=True))
+    alerts = []
+    tasks = KeyTask.objects.filter(
+        year__in=(today.year, today.year - 1), evaluation__isnull=True
+    ).select_related("owner_department", "main_officer")
+    for task in tasks:
+        missing = overdue_periods(task, today)
+        if not missing:
+            continue
+        heads = User.objects.filter(
+            Q(
+                memberships__department=task.owner_department,
+                memberships__is_head=True,
+                memberships__ended_at__isnull=True,
+            )
+        )
+        people = {u.pk: u for u in [task.main_officer, *heads, *auditors]}
+        for start in missing:
+            group = f"proactive_report:{task.pk}:{start:%Y-%m}"
+            title = f"[적극행정] '{task.title}' {start:%Y년 %m월} 추진 상황 보고가 늦었습니다"[:200]
+            due = report_due(_period_end(task, start))
+            body = f"주관 부서: {task.owner_department.name}\n보고 기한: {due:%Y-%m-%d}"
+            for u in people.values():
+                alerts.append(
+                    StaffAlert(
+                        recipient=u,
+                        kind="staff_proactive_report",
+                        title=title,
+                        body=body,
+                        group_key=group,
+                        dedupe_key=f"{group}:u{u.pk}",
+                    )
+                )
+    if not alerts:
+        return 0
+    before = StaffAlert.objects.filter(kind="staff_proactive_report").count()
+    StaffAlert.objects.bulk_create(alerts, ignore_conflicts=True)
+    return StaffAlert.objects.filter(kind="staff_proactive_report").count() - before
+
+
+def _period_end(task: KeyTask, start: date) -> date:
+    return next(end for s, end in periods(task) if s == start)
+
+
+def latest_report(task: KeyTask) -> ProgressReport | None:
+    return task.reports.order_by("-period_start").first()

@@ -1,0 +1,149 @@
+"""적극행정 key tasks: permissions, report schedule and alerts, 사전컨설팅, evaluation, rewards, scoring."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from minwon.insight.evaluation import unit_for
+from minwon.insight.metrics import REGISTRY, Period
+from minwon.notify.models import StaffAlert
+from minwon.proactive import schedule, services
+from minwon.proactive.models import ProactiveEvent, RewardType
+from minwon.proactive.services import ProactiveError
+
+KST = ZoneInfo("Asia/Seoul")
+
+
+@pytest.fixture
+def task(city):
+    return services.create_task(
+        city.head,
+        year=2026,
+        title="포트홀 24시간 보수",
+        goal="24시간 안에 임시 보수",
+        owner_department=city.roads,
+        main_officer=city.officer,
+        supporting_officers=[city.head],
+        starts_on=date(2026, 1, 1),
+    )
+
+
+@pytest.fixture
+def rewards(db):
+    return [RewardType.objects.create(name=n) for n in ("표창", "성과급", "인사 우대")]
+
+
+def test_only_admin_or_owner_head_creates(city):
+    with pytest.raises(PermissionDenied):
+        services.create_task(
+            city.officer,
+            year=2026,
+            title="x",
+            goal="y",
+            owner_department=city.roads,
+            main_officer=city.officer,
+        )
+    with pytest.raises(PermissionDenied):  # head of roads, not of parks
+        services.create_task(
+            city.head, year=2026, title="x", goal="y", owner_department=city.parks, main_officer=city.officer
+        )
+    with pytest.raises(ProactiveError, match="과제명"):
+        services.create_task(
+            city.admin,
+            year=2026,
+            title=" ",
+            goal="y",
+            owner_department=city.parks,
+            main_officer=city.other_officer,
+        )
+
+
+def test_monthly_periods_and_overdue_reports(task, city):
+    assert len(schedule.periods(task)) == 12
+    assert schedule.periods(task)[1] == (date(2026, 2, 1), date(2026, 2, 28))
+    # On 6 March: January and February are late (due 5 Feb and 5 Mar); March is not yet due.
+    assert schedule.overdue_periods(task, date(2026, 3, 6)) == [date(2026, 1, 1), date(2026, 2, 1)]
+    services.submit_report(city.officer, task, period_start=date(2026, 1, 15), body="1월 실적", progress=10)
+    assert schedule.overdue_periods(task, date(2026, 3, 6)) == [date(2026, 2, 1)]
+    with pytest.raises(ProactiveError, match="이미 제출"):
+        services.submit_report(city.head, task, period_start=date(2026, 1, 1), body="다시", progress=10)
+    with pytest.raises(PermissionDenied):
+        services.submit_report(
+            city.other_officer, task, period_start=date(2026, 2, 1), body="남의 과제", progress=10
+        )
+
+
+def test_report_with_attachment(task, city, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    f = SimpleUploadedFile("실적.pdf", b"%PDF-1.4 test", content_type="application/pdf")
+    report = services.submit_report(
+        city.officer, task, period_start=date(2026, 2, 1), body="2월", progress=20, files=[f]
+    )
+    assert report.attachments.get().original_name == "실적.pdf"
+    assert ProactiveEvent.objects.filter(task=task, verb="report_submitted").exists()
+
+
+def test_overdue_alerts_owner_head_and_auditor_once(task, city):
+    now = datetime(2026, 3, 6, 9, tzinfo=KST)
+    assert schedule.overdue_report_alerts(now) == 2 * 3  # Jan and Feb × (officer, head, auditor)
+    recipients = set(StaffAlert.objects.values_list("recipient__username", flat=True))
+    assert recipients == {"officer", "head", "auditor"}
+    assert schedule.overdue_report_alerts(now) == 0  # idempotent per period and person
+
+
+def test_consultation_answered_by_auditor_only(task, city):
+    c = services.request_consultation(city.officer, task, question="수의계약 한도 초과 가능한지")
+    with pytest.raises(PermissionDenied):
+        services.request_consultation(city.other_officer, task, question="?")
+    with pytest.raises(PermissionDenied):
+        services.answer_consultation(city.admin, c, opinion="appropriate", answer="가능")
+    c = services.answer_consultation(
+        city.auditor, c, opinion="appropriate", answer="긴급 안전조치 예외에 해당"
+    )
+    assert c.protects
+    with pytest.raises(ProactiveError, match="이미 회신"):
+        services.answer_consultation(city.auditor, c, opinion="appropriate", answer="again")
+
+
+def test_excellent_officials_reward_limits(task, city, rewards):
+    services.evaluate_task(city.admin, task, rating="A", comment="우수")
+    with pytest.raises(ProactiveError, match="1개까지"):
+        services.select_excellent(city.admin, task, user=city.head, rewards=rewards[:2])  # supporting: one
+    services.select_excellent(city.admin, task, user=city.officer, rewards=rewards[:2])  # main: two
+    with pytest.raises(ProactiveError, match="2개까지"):
+        services.select_excellent(city.admin, task, user=city.officer, rewards=rewards)
+    with pytest.raises(ProactiveError, match="담당자 중에서"):
+        services.select_excellent(city.admin, task, user=city.other_officer, rewards=rewards[:1])
+    with pytest.raises(ProactiveError, match="이유"):
+        services.evaluate_task(city.admin, task, rating="C", exemplary_failure=True)
+
+
+def _score(kind, pk, period=Period(date(2026, 1, 1), date(2026, 12, 31))):
+    return REGISTRY["proactive"].compute(period, unit_for(kind, pk))
+
+
+def test_scoring_with_training_protection_and_exemplary_failure(task, city):
+    services.evaluate_task(city.admin, task, rating="A")
+    services.record_training(
+        city.admin, user=city.officer, title="적극행정 교육", completed_on=date(2026, 4, 1), hours=2
+    )
+    dept = _score("department", city.roads.pk)
+    # roads has officer + head: training 1 of 2 → 85 × 0.8 + 50 × 0.2
+    assert dept.score == pytest.approx(85 * 0.8 + 50 * 0.2)
+    # A C rating counts against the officer — unless a 사전컨설팅 answer protects them.
+    services.evaluate_task(city.admin, task, rating="C")
+    assert _score("employee", city.officer.pk).score == pytest.approx(50 * 0.8 + 100 * 0.2)
+    c = services.request_consultation(city.officer, task, question="법적 위험?")
+    services.answer_consultation(city.auditor, c, opinion="conditional", answer="조건부 가능")
+    protected = _score("employee", city.officer.pk)
+    assert protected.score == pytest.approx(100)  # task left out; training only
+    assert any("사전컨설팅" in e.label for e in protected.rows)
+    # The head had no consultation: still counted, unless it is a recognised exemplary failure.
+    assert _score("employee", city.head.pk).score == pytest.approx(50 * 0.8)  # no training
+    services.evaluate_task(city.admin, task, rating="C", exemplary_failure=True, comment="과정이 창의적")
+    assert _score("employee", city.head.pk).score is None

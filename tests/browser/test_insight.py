@@ -1,0 +1,115 @@
+"""Insight in a real browser: a dashboard figure drilled down to its 민원, and a 적극행정 key task
+from creation by the department head to the year-end rating by the admin."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from minwon.complaints.choices import Status
+from minwon.complaints.models import Complaint
+from minwon.insight import summary
+from minwon.proactive.models import KeyTask, RewardType
+from minwon.testing import factories as f
+
+from .conftest import log_in
+
+pytestmark = pytest.mark.browser
+
+
+def _answered(city, *, late: bool, title: str) -> Complaint:
+    received = timezone.now() - timedelta(days=5)
+    c = f.create_complaint(category=city.streetlight, received_at=received, title=title)
+    Complaint.objects.filter(pk=c.pk).update(
+        department=city.roads,
+        status=Status.ANSWERED,
+        accepted_at=received,
+        clock_started_at=received,
+        due_at=received + timedelta(days=3),
+        answered_at=received + timedelta(days=4 if late else 1),
+    )
+    return c
+
+
+def test_dashboard_figure_drills_down_to_its_complaints(site, city, new_page, screenshot):
+    on_time = _answered(city, late=False, title="제때 고친 가로등")
+    late = _answered(city, late=True, title="늦게 고친 가로등")
+    summary.rebuild_all()
+
+    page = new_page()
+    log_in(page, site, "desk")
+    page.goto(f"{site}/insight/")
+    expect(page.get_by_test_id("tile-on-time")).to_have_text("50.0%")
+    screenshot(page, "insight-dashboard")
+    row = page.get_by_test_id("dept-table").locator("tr", has_text="도로과")
+    row.locator("td").nth(3).get_by_role("link").click()  # 기한 초과 (late) of 도로과
+    expect(page.locator("h1")).to_contain_text("기한 넘겨 처리 민원")
+    table = page.get_by_test_id("insight-list")
+    expect(table).to_contain_text(late.tracking_no)
+    expect(table).not_to_contain_text(on_time.tracking_no)
+    screenshot(page, "insight-drill-down")
+    table.get_by_role("link", name=late.tracking_no).click()
+    expect(page.locator("h1")).to_contain_text("늦게 고친 가로등")
+
+
+def test_key_task_from_creation_to_year_end_rating(site, city, new_page, screenshot):
+    RewardType.objects.create(name="표창", sort_order=1)
+    RewardType.objects.create(name="성과급", sort_order=2)
+    year = timezone.localdate().year
+
+    head = new_page()
+    log_in(head, site, "head")
+    head.goto(f"{site}/proactive/")
+    head.get_by_role("link", name="중점과제 등록").click()
+    head.get_by_label("과제명").fill("보도 파손 48시간 복구")
+    head.get_by_label("목표").fill("신고된 보도 파손을 48시간 안에 복구한다")
+    head.get_by_label("주관 부서").select_option(label="도로과")
+    head.get_by_label("주 담당자").select_option(label="최도로")
+    head.get_by_role("button", name="등록").click()
+    expect(head.locator("h1")).to_have_text("보도 파손 48시간 복구")
+    task = KeyTask.objects.get(title="보도 파손 48시간 복구")
+    assert task.year == year
+    head.get_by_text("추진 단계 추가").click()
+    head.get_by_label("단계 (필수)").fill("복구 장비 확보")
+    head.get_by_label("기한 (필수)").fill(f"{year}-12-31")
+    head.get_by_role("button", name="추가").click()
+    expect(head.locator("body")).to_contain_text("복구 장비 확보")
+
+    officer = new_page()
+    log_in(officer, site, "officer")
+    officer.goto(f"{site}/proactive/tasks/{task.pk}/")
+    officer.get_by_text("추진 상황 보고하기").click()
+    officer.get_by_label("보고 대상 월(1일)").fill(f"{year}-01-01")
+    officer.get_by_label("추진 내용").fill("장비 2대 구매 계약")
+    officer.get_by_label("진척률(%)").fill("30")
+    officer.get_by_role("button", name="보고", exact=True).click()
+    expect(officer.get_by_test_id("report")).to_contain_text("장비 2대 구매 계약")
+    officer.get_by_text("사전컨설팅 신청", exact=True).click()
+    officer.get_by_label("사전컨설팅 질의 (법적 위험)").fill("긴급 복구에 수의계약을 써도 됩니까?")
+    officer.get_by_role("button", name="신청").click()
+    expect(officer.get_by_test_id("consultation")).to_contain_text("회신 대기")
+
+    auditor = new_page()
+    log_in(auditor, site, "auditor")
+    auditor.goto(f"{site}/proactive/tasks/{task.pk}/")
+    auditor.get_by_label("의견").select_option(label="적정 (추진 가능)")
+    auditor.get_by_label("회신").fill("긴급 안전조치로 가능합니다.")
+    auditor.get_by_role("button", name="회신").click()
+    expect(auditor.get_by_test_id("consultation")).to_contain_text("평가에서 보호")
+
+    admin = new_page()
+    log_in(admin, site, "admin")
+    admin.goto(f"{site}/proactive/tasks/{task.pk}/")
+    admin.get_by_label("평가 등급").select_option("A")
+    admin.get_by_label("평가 의견").fill("목표 초과 달성")
+    admin.get_by_role("button", name="평가 기록").click()
+    expect(admin.get_by_test_id("evaluation")).to_contain_text("A (우수)")
+    admin.get_by_label("우수공무원").select_option(label="최도로")
+    admin.get_by_label("표창").check()
+    admin.get_by_label("성과급").check()
+    admin.get_by_role("button", name="선발").click()
+    expect(admin.get_by_test_id("excellent")).to_contain_text("최도로: 표창, 성과급")
+    screenshot(admin, "proactive-task-rated")
