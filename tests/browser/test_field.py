@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from minwon.complaints.choices import Channel, Status
 from minwon.complaints.models import Complaint
-from minwon.field.tests.conftest import field, jpeg  # noqa: F401
+from minwon.field.tests.conftest import field, jpeg  # noqa: F401  (fixture import)
 
 from .conftest import log_in
 
@@ -30,7 +30,12 @@ def _wait_for(predicate, timeout=10.0):
 
 
 def test_report_online_then_offline_queue_then_sent(
-    site, field, new_page, screenshot, tmp_path, record_property
+    site,
+    field,  # noqa: F811 (the fixture imported above)
+    new_page,
+    screenshot,
+    tmp_path,
+    record_property,
 ):
     photo = tmp_path / "pothole.jpg"
     photo.write_bytes(jpeg(size=(640, 480)))

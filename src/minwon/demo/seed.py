@@ -26,9 +26,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from minwon.accounts.models import RoleGrant, User
+from minwon.api.demo import seed_machine_demo
 from minwon.callcentre.demo import seed_callcentre_demo
 from minwon.care.demo import seed_care_demo
-from minwon.api.demo import seed_machine_demo
 from minwon.complaints import deadlines
 from minwon.complaints import services as s
 from minwon.complaints.choices import Channel, ClosureReason, NotifyChannel, Status, Visibility

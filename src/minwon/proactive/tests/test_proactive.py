@@ -123,7 +123,10 @@ def test_excellent_officials_reward_limits(task, city, rewards):
         services.evaluate_task(city.admin, task, rating="C", exemplary_failure=True)
 
 
-def _score(kind, pk, period=Period(date(2026, 1, 1), date(2026, 12, 31))):
+YEAR_2026 = Period(date(2026, 1, 1), date(2026, 12, 31))
+
+
+def _score(kind, pk, period=YEAR_2026):
     return REGISTRY["proactive"].compute(period, unit_for(kind, pk))
 
 
