@@ -314,7 +314,11 @@ def field_participation(period: Period, unit: Unit) -> Value:
     src = field_source()
     if src is None or not hasattr(src, "participation"):
         return Value.missing()
-    filed, resolved, rows = src.participation(list(unit.user_ids), period.start, period.end)
+    # field.queries.participation gives one row per reporter for the period (datetimes, [start, end)).
+    mine = [r for r in src.participation(period.start, period.end) if r.reporter_id in unit.user_ids]
+    filed = sum(r.filed for r in mine)
+    resolved = sum(r.answered + r.closed for r in mine)
+    rows = [(f"{r.reporter}: 제보 {r.filed}건, 해결 {r.answered + r.closed}건", None) for r in mine]
     people = max(len(unit.user_ids), 1)
     score = min(100.0, (filed + resolved) / people * 10)
     return Value(

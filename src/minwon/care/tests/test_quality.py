@@ -133,15 +133,17 @@ def test_review_rules(city):
         quality.review_sample(city.care, sample, scores=_scores(accuracy=7), feedback="")
 
 
-def test_recommendation_is_kept_when_the_knowledge_base_is_absent(city, django_capture_on_commit_callbacks):
+def test_recommended_answer_becomes_a_knowledge_base_example(city, django_capture_on_commit_callbacks):
+    from minwon.kb.models import Article, Section
+
     _answered_in_week(city, 1)
     quality.sample_week(WEEK, size=3, seed="t")
     sample = QualitySample.objects.get()
     with django_capture_on_commit_callbacks(execute=True):
         quality.review_sample(city.care, sample, scores=_scores(), feedback="모범", recommend=True)
     sample.refresh_from_db()
-    assert sample.recommend_example is True and sample.promoted_at is None
-    assert quality._promote_to_kb(sample) is False
+    assert sample.recommend_example is True and sample.promoted_at is not None
+    assert Article.objects.filter(section=Section.EXAMPLE, title=sample.complaint.title).count() == 1
 
 
 def test_review_page_for_reviewers(city, client):

@@ -85,7 +85,16 @@ def test_care_and_field_providers_feed_their_metrics(november, city, monkeypatch
         satisfaction=lambda ids: (4.0, [(november.c1.pk, 4)]) if november.c1.pk in ids else (None, []),
         praise=lambda user_ids, start, end: [(november.c1.pk, "친절했습니다")],
     )
-    field = SimpleNamespace(participation=lambda user_ids, start, end: (3, 1, [("제보", None)]))
+    from minwon.field.queries import ParticipationRow
+
+    # The real field.queries.participation(start, end) shape: one row per reporter.
+    rows = [
+        ParticipationRow(
+            city.roads.pk, "도로과", reporter_id=city.officer.pk, reporter="도로", filed=3, closed=1
+        ),
+        ParticipationRow(None, "", reporter_id=-1, reporter="다른 사람", filed=9, closed=9),
+    ]
+    field = SimpleNamespace(participation=lambda start, end: rows)
     monkeypatch.setitem(metrics.SOURCES, "care", lambda: care)
     monkeypatch.setitem(metrics.SOURCES, "field", lambda: field)
     unit = roads_unit(city)
