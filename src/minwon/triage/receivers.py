@@ -12,7 +12,7 @@ TEXT_VERBS = frozenset({"received", "supplement_received", "edited"})
 
 @receiver(event_recorded, dispatch_uid="triage.on_event")
 def on_event(sender, event, **kwargs) -> None:
-    if event.status_before != event.status_after and event.verb not in TEXT_VERBS:
+    if event.verb not in TEXT_VERBS:  # index_complaint sets is_open itself
         from .search import track_open
 
         track_open(event.complaint_id, event.status_before, event.status_after)

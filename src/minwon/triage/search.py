@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import BooleanField, FloatField, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
+from minwon.complaints.choices import OPEN_STATUSES
 from minwon.lib.korean.analysis import Query, analyse, analyse_many, parse_query
 
 from .models import SearchDoc
@@ -27,8 +29,6 @@ _SAFE = re.compile(r"^[0-9a-z가-힣ㄱ-ㅎㅏ-ㅣ]+$")
 
 
 def _is_open(status: str) -> bool:
-    from minwon.complaints.choices import OPEN_STATUSES
-
     return status in OPEN_STATUSES
 
 
@@ -50,7 +50,7 @@ def index_complaint(complaint) -> SearchDoc:
 def track_open(complaint_id: int, status_before: str, status_after: str) -> None:
     """Keep SearchDoc.is_open in step when a 민원 opens or closes (one UPDATE, only on a change)."""
     now_open = _is_open(status_after)
-    if status_before and _is_open(status_before) == now_open:
+    if status_before == status_after or (status_before and _is_open(status_before) == now_open):
         return
     SearchDoc.objects.filter(complaint_id=complaint_id).exclude(is_open=now_open).update(is_open=now_open)
 
@@ -99,33 +99,50 @@ def _terms(terms: Iterable[str]) -> list[str]:
     return [t for t in terms if _SAFE.match(t)]
 
 
-def _group(q: Query, term: str, *, quote: str, and_op: str, or_op: str) -> str:
-    """One required term as a query-language expression: the term, or all its compound parts."""
-    parts = _terms(q.alternatives(term))
-    if not parts:
-        return f"{quote}{term}{quote}"
-    split = f" {and_op} ".join(f"{quote}{p}{quote}" for p in parts)
-    return f"({quote}{term}{quote} {or_op} ({split}))"
+@dataclass(frozen=True)
+class _Syntax:
+    """How one engine's query language quotes a term and joins terms."""
+
+    quote: str
+    and_op: str
+    or_op: str
+
+    def term(self, t: str) -> str:
+        return f"{self.quote}{t}{self.quote}"
+
+    def any(self, terms: list[str]) -> str:
+        return f" {self.or_op} ".join(self.term(t) for t in terms)
+
+    def all(self, q: Query, terms: list[str]) -> str:
+        """Every term must match; a compound ("보도블록") also matches as all of its parts."""
+        return f" {self.and_op} ".join(self._group(q, t) for t in terms)
+
+    def _group(self, q: Query, term: str) -> str:
+        parts = _terms(q.alternatives(term))
+        if not parts:
+            return self.term(term)
+        split = f" {self.and_op} ".join(self.term(p) for p in parts)
+        return f"({self.term(term)} {self.or_op} ({split}))"
 
 
-def _required(q: Query, terms: list[str], *, quote: str, and_op: str, or_op: str) -> str:
-    return f" {and_op} ".join(_group(q, t, quote=quote, and_op=and_op, or_op=or_op) for t in terms)
+TSQUERY = _Syntax("'", "&", "|")
+FTS5 = _Syntax('"', "AND", "OR")
 
 
 def fts5_expression(q: Query) -> str:
     req, every = _terms(q.required), _terms(q.all_terms)
-    everything = " OR ".join(f'"{t}"' for t in every)
+    everything = FTS5.any(every)
     if not req:
         return everything
-    must = _required(q, req, quote='"', and_op="AND", or_op="OR")
+    must = FTS5.all(q, req)
     return f"({must}) AND ({everything})" if len(every) > len(req) else must
 
 
 def tsquery_expressions(q: Query) -> tuple[str, str]:
     """(match, rank) tsquery strings: every required term must match; all terms rank."""
     req = _terms(q.required)
-    rank = " | ".join(f"'{t}'" for t in _terms(q.all_terms))
-    match = _required(q, req, quote="'", and_op="&", or_op="|") if req else rank
+    rank = TSQUERY.any(_terms(q.all_terms))
+    match = TSQUERY.all(q, req) if req else rank
     return match, rank
 
 
@@ -178,24 +195,16 @@ def candidate_ids(query: Query, *, limit: int = 200, since=None) -> list[int]:
 
     All nouns must match first (cheap, precise); only when that finds nothing may any term match.
     """
-    from minwon.complaints.choices import OPEN_STATUSES
-
     req = _terms(query.required)
     terms = _terms(query.all_terms)
     if not terms:
         return []
-    everything = {"pg": " | ".join(f"'{t}'" for t in terms), "fts": " OR ".join(f'"{t}"' for t in terms)}
-    attempts = [everything]
+    # (tsquery, FTS5) pairs, strictest first.
+    attempts = [(TSQUERY.any(terms), FTS5.any(terms))]
     if req:
-        must = {
-            "pg": _required(query, req, quote="'", and_op="&", or_op="|"),
-            "fts": _required(query, req, quote='"', and_op="AND", or_op="OR"),
-        }
-        attempts.insert(0, must)
-    statuses = [str(s) for s in OPEN_STATUSES]
-    marks = ", ".join(["%s"] * len(statuses))
-    since_sql, since_params = ("AND c.received_at >= %s", [since]) if since is not None else ("", [])
-    for expr in attempts:
+        attempts.insert(0, (TSQUERY.all(query, req), FTS5.all(query, req)))
+    since_params = [since] if since is not None else []
+    for pg_expr, fts_expr in attempts:
         with connection.cursor() as cur:
             if connection.vendor == "postgresql":
                 # Open 민원 only, through the partial indexes of migration 0003, and no join. Rank
@@ -208,15 +217,18 @@ def candidate_ids(query: Query, *, limit: int = 200, since=None) -> list[int]:
                     f"AND d.vector @@ to_tsquery('simple', %s) {pg_since} "
                     "ORDER BY d.received_at DESC LIMIT %s) r "
                     "ORDER BY ts_rank(r.vector, to_tsquery('simple', %s)) DESC LIMIT %s",
-                    [expr["pg"], *since_params, RECENT_CAP, expr["pg"], limit],
+                    [pg_expr, *since_params, RECENT_CAP, pg_expr, limit],
                 )
             else:
+                statuses = [str(s) for s in OPEN_STATUSES]
+                marks = ", ".join(["%s"] * len(statuses))
+                since_sql = "AND c.received_at >= %s" if since is not None else ""
                 cur.execute(
                     "SELECT f.rowid FROM triage_fts f "  # noqa: S608 (only %s markers)
                     "JOIN complaints_complaint c ON c.id = f.rowid "
                     f"WHERE triage_fts MATCH %s AND c.status IN ({marks}) {since_sql} "
                     "ORDER BY f.rank LIMIT %s",
-                    [expr["fts"], *statuses, *since_params, limit],
+                    [fts_expr, *statuses, *since_params, limit],
                 )
             ids = [r[0] for r in cur.fetchall()]
         if ids:
