@@ -194,6 +194,13 @@ class Complaint(models.Model):
             models.Index(fields=["applicant", "received_at"], name="cmp_applicant_received"),
             models.Index(fields=["received_at"], name="cmp_received"),
             models.Index(fields=["category", "received_at"], name="cmp_category_received"),
+            # Similar open 민원 around a place: the h3 cells of one radius, open only. Without it
+            # PostgreSQL intersected every open 민원 with every 민원 in the cells (12 of 31 ms at 1M).
+            models.Index(
+                fields=["h3_cell", "received_at"],
+                name="cmp_open_cell_received",
+                condition=models.Q(status__in=OPEN_STATUSES),
+            ),
         ]
 
     def __str__(self) -> str:

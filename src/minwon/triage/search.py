@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import combinations
 
 from django.db import connection
 from django.db.models import BooleanField, FloatField, QuerySet
@@ -117,6 +118,16 @@ class _Syntax:
         """Every term must match; a compound ("보도블록") also matches as all of its parts."""
         return f" {self.and_op} ".join(self._group(q, t) for t in terms)
 
+    def either(self, q: Query, terms: list[str]) -> str:
+        """Any one of `terms`, a compound counting as itself or all of its parts."""
+        return f" {self.or_op} ".join(self._group(q, t) for t in terms)
+
+    def pairs(self, q: Query, terms: list[str]) -> str:
+        """Any two of `terms` together: "shares at least two nouns", far more selective than any one."""
+        return f" {self.or_op} ".join(
+            f"({self._group(q, a)} {self.and_op} {self._group(q, b)})" for a, b in combinations(terms, 2)
+        )
+
     def _group(self, q: Query, term: str) -> str:
         parts = _terms(q.alternatives(term))
         if not parts:
@@ -188,49 +199,72 @@ def search_complaints(queryset: QuerySet, query: str) -> QuerySet:
 
 # How many of the newest matching open 민원 the similar-민원 lookup ranks on PostgreSQL.
 RECENT_CAP = 1000
+# Nouns paired in the "any two nouns" attempt (8 nouns make 28 pairs).
+MAX_PAIRED_NOUNS = 8
+
+
+def _attempts(query: Query, req: list[str], terms: list[str]) -> list[tuple[str, str]]:
+    """(tsquery, FTS5) pairs, strictest first: every noun, any two nouns, any one noun.
+
+    A long title rarely shares every noun with another 민원, and "any term" then matched a
+    quarter of the open 민원 through words like 문제, 필요 or a one-syllable 사 (0.17–0.2 s at 1M,
+    reading every match to sort it by date). Two shared nouns is what a similar 민원 has anyway,
+    and the index answers it in milliseconds. The last attempt keeps a compound whole and
+    leaves out one-syllable nouns when there are longer ones; verb stems alone match only
+    when the text has no noun at all.
+    """
+    if not req:
+        return [(TSQUERY.any(terms), FTS5.any(terms))]
+    out = [(TSQUERY.all(query, req), FTS5.all(query, req))]
+    if len(req) >= 3:
+        paired = req[:MAX_PAIRED_NOUNS]
+        out.append((TSQUERY.pairs(query, paired), FTS5.pairs(query, paired)))
+    single = [t for t in req if len(t) > 1] or req
+    out.append((TSQUERY.either(query, single), FTS5.either(query, single)))
+    return out
 
 
 def candidate_ids(query: Query, *, limit: int = 200, since=None) -> list[int]:
     """Ids of the best-ranked open 민원 for `query` received since `since`, for similarity checks.
 
-    All nouns must match first (cheap, precise); only when that finds nothing may any term match.
+    The strictest attempt that finds anything wins (cheap, precise).
     """
     req = _terms(query.required)
     terms = _terms(query.all_terms)
     if not terms:
         return []
-    # (tsquery, FTS5) pairs, strictest first.
-    attempts = [(TSQUERY.any(terms), FTS5.any(terms))]
-    if req:
-        attempts.insert(0, (TSQUERY.all(query, req), FTS5.all(query, req)))
-    since_params = [since] if since is not None else []
-    for pg_expr, fts_expr in attempts:
-        with connection.cursor() as cur:
-            if connection.vendor == "postgresql":
-                # Open 민원 only, through the partial indexes of migration 0003, and no join. Rank
-                # only the newest RECENT_CAP matches: a query of common words matches most open
-                # 민원, and ranking them all read thousands of heap pages (0.5 s at 1M 민원).
-                pg_since = "AND d.received_at >= %s" if since is not None else ""
-                cur.execute(
-                    "SELECT r.complaint_id FROM (SELECT d.complaint_id, d.vector "  # noqa: S608 (%s only)
-                    "FROM triage_searchdoc d WHERE d.is_open "
-                    f"AND d.vector @@ to_tsquery('simple', %s) {pg_since} "
-                    "ORDER BY d.received_at DESC LIMIT %s) r "
-                    "ORDER BY ts_rank(r.vector, to_tsquery('simple', %s)) DESC LIMIT %s",
-                    [pg_expr, *since_params, RECENT_CAP, pg_expr, limit],
-                )
-            else:
-                statuses = [str(s) for s in OPEN_STATUSES]
-                marks = ", ".join(["%s"] * len(statuses))
-                since_sql = "AND c.received_at >= %s" if since is not None else ""
-                cur.execute(
-                    "SELECT f.rowid FROM triage_fts f "  # noqa: S608 (only %s markers)
-                    "JOIN complaints_complaint c ON c.id = f.rowid "
-                    f"WHERE triage_fts MATCH %s AND c.status IN ({marks}) {since_sql} "
-                    "ORDER BY f.rank LIMIT %s",
-                    [fts_expr, *statuses, *since_params, limit],
-                )
-            ids = [r[0] for r in cur.fetchall()]
+    for pg_expr, fts_expr in _attempts(query, req, terms):
+        ids = _open_matches(pg_expr, fts_expr, limit=limit, since=since)
         if ids:
             return ids
     return []
+
+
+def _open_matches(pg_expr: str, fts_expr: str, *, limit: int, since) -> list[int]:
+    since_params = [since] if since is not None else []
+    with connection.cursor() as cur:
+        if connection.vendor == "postgresql":
+            # Open 민원 only, through the partial indexes of migration 0003, and no join. Rank
+            # only the newest RECENT_CAP matches: a query of common words matches most open
+            # 민원, and ranking them all read thousands of heap pages (0.5 s at 1M 민원).
+            pg_since = "AND d.received_at >= %s" if since is not None else ""
+            cur.execute(
+                "SELECT r.complaint_id FROM (SELECT d.complaint_id, d.vector "  # noqa: S608 (%s only)
+                "FROM triage_searchdoc d WHERE d.is_open "
+                f"AND d.vector @@ to_tsquery('simple', %s) {pg_since} "
+                "ORDER BY d.received_at DESC LIMIT %s) r "
+                "ORDER BY ts_rank(r.vector, to_tsquery('simple', %s)) DESC LIMIT %s",
+                [pg_expr, *since_params, RECENT_CAP, pg_expr, limit],
+            )
+        else:
+            statuses = [str(s) for s in OPEN_STATUSES]
+            marks = ", ".join(["%s"] * len(statuses))
+            since_sql = "AND c.received_at >= %s" if since is not None else ""
+            cur.execute(
+                "SELECT f.rowid FROM triage_fts f "  # noqa: S608 (only %s markers)
+                "JOIN complaints_complaint c ON c.id = f.rowid "
+                f"WHERE triage_fts MATCH %s AND c.status IN ({marks}) {since_sql} "
+                "ORDER BY f.rank LIMIT %s",
+                [fts_expr, *statuses, *since_params, limit],
+            )
+        return [r[0] for r in cur.fetchall()]

@@ -7,7 +7,9 @@ from datetime import timedelta
 
 import h3
 from django.conf import settings
-from django.db.models import Min, Q
+from django.db import connection
+from django.db.models import BooleanField, Min, Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from minwon.complaints.choices import OPEN_STATUSES, EventVerb, Visibility
@@ -17,7 +19,7 @@ from minwon.lib.korean.similarity import Candidate, cosine, rank_candidates, ter
 
 from . import rules
 from .models import SearchDoc, TriageSettings
-from .search import candidate_ids
+from .search import _SAFE, TSQUERY, candidate_ids
 
 # Words every 민원 uses: they count a little, not like the words that say what is wrong.
 GENRE_WEIGHTS = {
@@ -44,6 +46,34 @@ def _doc_vector(title_terms: str | None, body_terms: str | None):
     return term_vector((title_terms or "").split(), (body_terms or "").split())
 
 
+def _content_terms(vector) -> set[str]:
+    """The query's terms that say what is wrong; all of them when it has only genre words."""
+    return {t for t in vector if t not in GENRE_WEIGHTS} or set(vector)
+
+
+def _shares(content: set[str], title_terms: str | None, body_terms: str | None) -> bool:
+    # Sharing only "민원 요청 부탁" is not similarity: a candidate needs one content word.
+    return not (
+        content.isdisjoint((title_terms or "").split()) and content.isdisjoint((body_terms or "").split())
+    )
+
+
+def _sharing_any(qs, content: set[str]):
+    """On PostgreSQL, let the text index drop candidates with no content word in common.
+
+    The same rule as `_shares`, applied before the rows leave the database: most open 민원
+    around a place are about something else, and fetching and vectorising them was half the time.
+    """
+    terms = [t for t in content if _SAFE.match(t)]
+    if connection.vendor != "postgresql" or not terms or len(terms) < len(content):
+        return qs
+    return qs.alias(
+        _shares=RawSQL(
+            '"triage_searchdoc"."vector" @@ to_tsquery(\'simple\', %s)', (TSQUERY.any(terms),), BooleanField()
+        )
+    ).filter(_shares=True)
+
+
 def cells_within(lat: float, lng: float, radius_m: float) -> list[str]:
     res = settings.MINWON_H3_RESOLUTION
     centre = h3.latlng_to_cell(lat, lng, res)
@@ -66,8 +96,9 @@ def similar_open(
 ) -> list[Found]:
     """Open 민원 within the admin's radius and time window whose text is similar, best first.
 
-    With a place: every open 민원 in the h3 cells around it is compared. Without one: the
-    full-text index proposes the best-ranked 민원 sharing any term.
+    With a place: every open 민원 in the h3 cells around it that shares a content word is
+    compared. Without one: the full-text index proposes the best-ranked 민원 sharing every noun,
+    else any two, else any one (`search.candidate_ids`).
     """
     cfg = TriageSettings.load()
     vector, _title_analysis = _vector(title, body)
@@ -80,26 +111,24 @@ def similar_open(
     if exclude_pk:
         qs = qs.exclude(pk=exclude_pk)
     has_place = lat is not None and lng is not None
+    content = _content_terms(vector)
     if has_place:
         qs = qs.filter(h3_cell__in=cells_within(lat, lng, cfg.similar_radius_m))  # type: ignore[arg-type]
+        qs = _sharing_any(qs, content)
     else:
         ids = candidate_ids(parse_query(f"{title} {body}"), limit=300, since=since)
         qs = qs.filter(pk__in=ids)
-    rows = list(
-        qs.order_by("-received_at").values_list(
-            "pk",
-            "lat",
-            "lng",
-            "received_at",
-            "category_id",
-            "triage_doc__title_terms",
-            "triage_doc__body_terms",
-        )[:MAX_CANDIDATES]
-    )
+    rows = qs.order_by("-received_at").values_list(
+        "pk", "lat", "lng", "category_id", "triage_doc__title_terms", "triage_doc__body_terms"
+    )[:MAX_CANDIDATES]
     cat_id = getattr(category, "pk", None)
+    # Rows come newest first: their position is the recency tie-break, no timestamps parsed.
     candidates = [
-        Candidate(pk, _doc_vector(tt, bt), la, ln, at, same_category=cat_id is not None and cid == cat_id)
-        for pk, la, ln, at, cid, tt, bt in rows
+        Candidate(
+            pk, _doc_vector(tt, bt), la, ln, same_category=cat_id is not None and cid == cat_id, recency=-i
+        )
+        for i, (pk, la, ln, cid, tt, bt) in enumerate(rows)
+        if _shares(content, tt, bt)
     ]
     ranked = rank_candidates(
         vector,

@@ -9,10 +9,12 @@ from minwon.complaints import hooks, services
 from minwon.complaints.choices import Status, Visibility
 from minwon.complaints.errors import ComplaintError
 from minwon.complaints.models import Complaint
+from minwon.lib.korean.analysis import parse_query
 from minwon.testing import factories as f
 from minwon.triage import services as triage
 from minwon.triage.jobs import run_due_jobs
 from minwon.triage.models import GroupMember, SearchDoc, Support, TriageSettings
+from minwon.triage.search import candidate_ids
 from minwon.triage.similar import prior_filings, repeated_assessment
 
 from .conftest import north
@@ -39,6 +41,34 @@ def test_hook_without_place_uses_the_text_index(file):
     found = hooks.similar_open_complaints(title="불법주차 신고합니다")
     assert [s.complaint for s in found] == [a]
     assert found[0].distance_m is None
+
+
+def test_sharing_only_genre_words_is_not_similarity(file, city):
+    # "민원 요청" is in every 민원; only a shared content word makes two 민원 similar.
+    # By weighted cosine alone the first scores 0.38, over the 0.25 floor.
+    file("민원 요청", "민원 요청 드립니다", at=north(40))
+    same = file("가로등 민원", "가로등 요청 드립니다", at=north(60))
+    found = hooks.similar_open_complaints(title="가로등 민원 요청", lat=north(0)[0], lng=north(0)[1])
+    assert [s.complaint for s in found] == [same]
+    assert [s.complaint for s in hooks.similar_open_complaints(title="가로등 민원 요청")] == [same]
+
+
+def test_long_title_without_place_finds_a_complaint_sharing_two_nouns(file):
+    # No other 민원 has every noun of a long title; the "any two nouns" attempt finds it, and a
+    # 민원 sharing one common noun only does not crowd it out.
+    two = file("어린이 보호구역 과속 단속 카메라 설치", "과속 차량이 많습니다", at=None)
+    one = file("과속 차량이 많아요", "밤마다 과속합니다", at=None)
+    title = "초등학교 앞 어린이 보호구역 신호등 과속 방지턱"
+    assert candidate_ids(parse_query(title)) == [two.pk]
+    assert one.pk in candidate_ids(parse_query("과속 방지턱"))  # one noun is enough for a short text
+    assert [s.complaint for s in hooks.similar_open_complaints(title=title)] == [two]
+
+
+def test_equal_scores_prefer_the_newer_complaint(file, city):
+    older = file("가로등 고장", "가로등 고장", at=north(100), days_ago=5)
+    newer = file("가로등 고장", "가로등 고장", at=north(100), days_ago=1)
+    found = hooks.similar_open_complaints(title="가로등 고장", lat=north(0)[0], lng=north(0)[1])
+    assert [s.complaint for s in found][:2] == [newer, older]
 
 
 def test_closed_and_old_complaints_are_not_similar(file, city):
