@@ -182,7 +182,9 @@ def worklist(user, f: WorklistFilter, *, now: datetime | None = None) -> QuerySe
     if f.received_to:
         qs = qs.filter(received_at__lt=_day_start(f.received_to) + timedelta(days=1))
     qs = keyword_search(qs, f.q)
-    sort = f.sort if (f.sort != "relevance" or "search_rank" in qs.query.annotations) else DEFAULT_SORT
+    from minwon.triage.search import has_search_rank
+
+    sort = f.sort if (f.sort != "relevance" or has_search_rank(qs)) else DEFAULT_SORT
     return qs.order_by(*SORTS.get(sort, SORTS[DEFAULT_SORT]))
 
 

@@ -4,7 +4,7 @@ Indexing: `index_complaint` (one 민원, called inside the writing transaction b
 receiver) and `reindex` (bulk, batch analysis). Searching: `search_complaints(queryset, query)`.
 
 SQLite: an external-content FTS5 table `triage_fts` (rowid = complaint id) maintained by triggers
-on `triage_searchdoc`; rank = bm25 with the title weighted ×2.
+on `triage_searchdoc`, joined into the query; rank = bm25 with the title weighted ×2.
 PostgreSQL: a stored generated column `triage_searchdoc.vector` (`simple` configuration, title
 weight A, body weight B) with a GIN index; rank = ts_rank.
 """
@@ -157,6 +157,11 @@ def tsquery_expressions(q: Query) -> tuple[str, str]:
     return match, rank
 
 
+def has_search_rank(queryset: QuerySet) -> bool:
+    """Whether `queryset` came from `search_complaints` (and so may be ordered by relevance)."""
+    return "search_rank" in queryset.query.annotations or "search_rank" in queryset.query.extra_select
+
+
 def search_complaints(queryset: QuerySet, query: str) -> QuerySet:
     """`queryset` narrowed to 민원 matching `query`, annotated `search_rank`, best first, then newest.
 
@@ -183,16 +188,15 @@ def search_complaints(queryset: QuerySet, query: str) -> QuerySet:
             )
         )
     else:
-        expr = fts5_expression(q)
-        qs = queryset.filter(pk__in=RawSQL("SELECT rowid FROM triage_fts WHERE triage_fts MATCH %s", (expr,)))
-        # Only the table and column names of the model are interpolated; the query is a parameter.
-        qs = qs.annotate(
-            search_rank=RawSQL(  # noqa: S611
-                "(SELECT -bm25(triage_fts, 2.0, 1.0) FROM triage_fts "  # noqa: S608
-                f"WHERE triage_fts MATCH %s AND triage_fts.rowid = {pk})",
-                (expr,),
-                FloatField(),
-            )
+        # FTS5 in the FROM clause, joined on rowid: SQLite then runs the MATCH once and bm25 per
+        # match. A `pk IN (MATCH)` filter with a correlated bm25 subquery re-ran the MATCH for
+        # every row (7 s for a word in 14,000 of 100,000 민원; 27 ms this way). Only `extra`
+        # puts a table Django has no model for into the FROM clause; the query is a parameter.
+        qs = queryset.extra(  # noqa: S610
+            tables=["triage_fts"],
+            where=[f"triage_fts.rowid = {pk}", "triage_fts MATCH %s"],
+            params=[fts5_expression(q)],
+            select={"search_rank": "-bm25(triage_fts, 2.0, 1.0)"},
         )
     return qs.order_by("-search_rank", "-received_at", "-pk")
 
