@@ -116,11 +116,12 @@ class Result:
 
 def evaluate(unit: Unit, period: Period, keys: list[str] | None = None) -> Result:
     weights = metrics.weights()
-    lines = [
-        Line(k, m.label, weights[k], m.compute(period, unit))
-        for k, m in REGISTRY.items()
-        if keys is None or k in keys
-    ]
+    with metrics.shared_reads():
+        lines = [
+            Line(k, m.label, weights[k], m.compute(period, unit))
+            for k, m in REGISTRY.items()
+            if keys is None or k in keys
+        ]
     return Result(unit, lines)
 
 
