@@ -17,7 +17,7 @@ time: an answer that was late only by the rest time counts as on time (`Protecti
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -74,6 +74,46 @@ class Unit:
         return max(len(self.user_ids), 1)
 
 
+class Lazy(Sequence):
+    """The rows behind a score, read only when shown (the ranking page never reads them).
+
+    `Lazy(queryset)` holds 민원 ids (`len` counts, a slice reads only that slice);
+    `Lazy(loader=fn)` holds whatever `fn()` returns.
+    """
+
+    def __init__(self, qs: QuerySet | None = None, *, loader: Callable[[], list] | None = None):
+        self._qs = qs.order_by("pk").values_list("pk", flat=True) if qs is not None else None
+        self._loader: Callable[[], list] = loader or list
+        self._items: list | None = None
+
+    def _all(self) -> list:
+        if self._items is None:
+            self._items = list(self._qs) if self._qs is not None else list(self._loader())
+        return self._items
+
+    def __len__(self) -> int:
+        if self._items is None and self._qs is not None:
+            return self._qs.count()
+        return len(self._all())
+
+    def __getitem__(self, index):
+        if self._items is None and self._qs is not None and isinstance(index, slice):
+            return list(self._qs[index])
+        return self._all()[index]
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __contains__(self, value) -> bool:
+        return value in self._all()
+
+    def __eq__(self, other) -> bool:
+        return list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return f"Lazy({self._all()!r})"
+
+
 @dataclass
 class Evidence:
     label: str
@@ -88,8 +128,8 @@ class Value:
     score: float | None = None  # 0–100, higher is better
     display: str = ""
     how: str = ""
-    rows: list[Evidence] = field(default_factory=list)
-    complaint_ids: list[int] = field(default_factory=list)
+    rows: Sequence[Evidence] = field(default_factory=list)
+    complaint_ids: Sequence[int] = field(default_factory=list)
     excluded_ids: list[int] = field(default_factory=list)
 
     @classmethod
@@ -122,9 +162,14 @@ _cache: ContextVar[dict | None] = ContextVar("insight_metric_cache", default=Non
 
 
 @contextmanager
-def shared_reads() -> Iterator[None]:
-    """Within one evaluation, compute each unit's protection once for all its metrics."""
-    token = _cache.set({})
+def shared_reads(*, many: bool = False) -> Iterator[None]:
+    """Within one evaluation, read what several metrics need once (a unit's protection, its 민원
+    figures). With `many` (a ranking of many units) the 민원 figures of the period are read in
+    one grouped query for all departments or all employees, instead of one query per unit."""
+    if _cache.get() is not None:  # already inside an evaluation: share its reads
+        yield
+        return
+    token = _cache.set({"many": many})
     try:
         yield
     finally:
@@ -185,7 +230,11 @@ def complaints_of(period: Period, unit: Unit) -> tuple[QuerySet[Complaint], list
     """The unit's 민원 received in the period, minus the protected ones (and which those were)."""
     qs = _base_qs(period, unit)
     excluded = protection(period, unit).excluded
-    hit = sorted(set(qs.filter(pk__in=excluded).values_list("pk", flat=True))) if excluded else []
+
+    def hits() -> list[int]:
+        return sorted(set(qs.filter(pk__in=excluded).values_list("pk", flat=True))) if excluded else []
+
+    hit = _cached(("hit", period, unit), hits)
     return (qs.exclude(pk__in=hit) if hit else qs), hit
 
 
@@ -234,8 +283,72 @@ def _hours(delta: timedelta) -> str:
 # --- complaint-based metrics -------------------------------------------------------------------------
 
 
-def _ids(qs) -> list[int]:
-    return list(qs.order_by("pk").values_list("pk", flat=True))
+@dataclass
+class Figs:
+    """The counts and time sums of a set of 민원 (definitions shared with the dashboards)."""
+
+    received: int = 0
+    answered: int = 0
+    on_time: int = 0
+    reopened: int = 0  # answered and reopened
+    repeated: int = 0
+    timed: int = 0  # answered with a due time
+    used: int = 0  # seconds from start to answer, over `timed`
+    allowed: int = 0  # seconds from start to due, over `timed`
+
+    @classmethod
+    def of(cls, row: dict) -> Figs:
+        counts = {
+            k: int(row[k] or 0) for k in ("received", "answered", "on_time", "reopened", "repeated", "timed")
+        }
+        return cls(**counts, used=_seconds_of(row["used"]), allowed=_seconds_of(row["allowed"]))
+
+    def plus(self, other: Figs, sign: int = 1) -> Figs:
+        return Figs(**{k: getattr(self, k) + sign * getattr(other, k) for k in self.__dataclass_fields__})
+
+
+def _aggregates() -> dict:
+    from django.db.models import Count, Sum
+
+    return {
+        "received": Count("id"),
+        "answered": Count("id", filter=d.ANSWERED),
+        "on_time": Count("id", filter=d.ON_TIME),
+        "reopened": Count("id", filter=d.ANSWERED & d.REOPENED),
+        "repeated": Count("id", filter=d.REPEATED),
+        "timed": Count("id", filter=d.HAS_ALLOWED),
+        "used": Sum(d.ELAPSED, filter=d.HAS_ALLOWED),
+        "allowed": Sum(d.ALLOWED, filter=d.HAS_ALLOWED),
+    }
+
+
+def _grouped(period: Period, kind: str) -> dict[int, Figs]:
+    key = "department_id" if kind == "department" else "handler_id"
+    qs = Complaint.objects.filter(received_at__gte=period.start, received_at__lt=period.end)
+    rows = qs.exclude(**{f"{key}__isnull": True}).order_by().values(key).annotate(**_aggregates())
+    return {r[key]: Figs.of(r) for r in rows}
+
+
+def unit_figures(period: Period, unit: Unit) -> tuple[Figs, list[int]]:
+    """The unit's 민원 figures without the protected 민원 (and which those were)."""
+
+    def compute() -> tuple[Figs, list[int]]:
+        qs, hit = complaints_of(period, unit)
+        cache = _cache.get()
+        if cache is not None and cache.get("many"):
+            grouped = _cached(("grouped", period, unit.kind), lambda: _grouped(period, unit.kind))
+            figs = Figs()
+            for pk in unit.department_ids if unit.kind == "department" else (unit.pk,):
+                figs = figs.plus(grouped.get(pk, Figs()))
+            if hit:
+                figs = figs.plus(
+                    Figs.of(_base_qs(period, unit).filter(pk__in=hit).aggregate(**_aggregates())), -1
+                )
+        else:
+            figs = Figs.of(qs.aggregate(**_aggregates()))
+        return figs, hit
+
+    return _cached(("figures", period, unit), compute)
 
 
 def _pct(x: float | None) -> str:
@@ -244,15 +357,15 @@ def _pct(x: float | None) -> str:
 
 @register("on_time", "기한 내 처리율", 30)
 def on_time(period: Period, unit: Unit) -> Value:
-    qs, excluded = complaints_of(period, unit)
-    answered = qs.filter(d.ANSWERED)
-    n = answered.count()
+    figs, excluded = unit_figures(period, unit)
+    n = figs.answered
     if not n:
         return Value(True, None, None, "–", "이 기간에 답변한 민원이 없습니다.", excluded_ids=excluded)
-    ok = answered.filter(d.ON_TIME).count()
+    qs, _ = complaints_of(period, unit)
+    answered = qs.filter(d.ANSWERED)
     adjusted = rest_adjustments(period, unit, answered)
     rescued = [a for a in adjusted.values() if a.on_time and not a.on_time_raw]
-    ok += len(rescued)
+    ok = figs.on_time + len(rescued)
     rate = ok / n
     rest_note = f" (휴식 시간을 빼면 기한 내인 {len(rescued)}건 포함)" if rescued else ""
     return Value(
@@ -268,24 +381,21 @@ def on_time(period: Period, unit: Unit) -> Value:
             )
             for a in adjusted.values()
         ],
-        complaint_ids=_ids(answered),
+        complaint_ids=Lazy(answered),
         excluded_ids=excluded,
     )
 
 
 @register("processing_time", "법정기간 대비 처리 시간", 20)
 def processing_time(period: Period, unit: Unit) -> Value:
-    from django.db.models import Count, Sum
-
-    qs, excluded = complaints_of(period, unit)
-    answered = qs.filter(d.HAS_ALLOWED)
-    agg = answered.aggregate(n=Count("id"), used=Sum(d.ELAPSED), allowed=Sum(d.ALLOWED))
-    used, allowed = _seconds_of(agg["used"]), _seconds_of(agg["allowed"])
-    if not agg["n"] or not allowed:
+    figs, excluded = unit_figures(period, unit)
+    if not figs.timed or not figs.allowed:
         return Value(True, None, None, "–", "기한이 있는 답변 민원이 없습니다.", excluded_ids=excluded)
+    qs, _ = complaints_of(period, unit)
+    answered = qs.filter(d.HAS_ALLOWED)
     adjusted = rest_adjustments(period, unit, answered)
     rest = sum((a.rest for a in adjusted.values()), timedelta())
-    used -= int(rest.total_seconds())
+    used, allowed = figs.used - int(rest.total_seconds()), figs.allowed
     ratio = used / allowed
     # Half the legal period or less → 100, the whole period → 50, one and a half periods → 0.
     score = max(0.0, min(100.0, 150 - 100 * ratio))
@@ -298,48 +408,47 @@ def processing_time(period: Period, unit: Unit) -> Value:
         f"처리에 쓴 시간 합 {used / 86400:.1f}일{rest_note} ÷ 법정 처리기간 합 {allowed / 86400:.1f}일"
         f" = {ratio * 100:.1f}% → 점수 150 − 100 × 비율 (0–100으로 자름) = {score:.1f}",
         rows=[Evidence(f"담당자 휴식 {_hours(a.rest)} 뺌", a.complaint_id) for a in adjusted.values()],
-        complaint_ids=_ids(answered),
+        complaint_ids=Lazy(answered),
         excluded_ids=excluded,
     )
 
 
 @register("reopen", "재처리 요청률(낮을수록 좋음)", 10)
 def reopen(period: Period, unit: Unit) -> Value:
-    qs, excluded = complaints_of(period, unit)
-    answered = qs.filter(d.ANSWERED)
-    n = answered.count()
+    figs, excluded = unit_figures(period, unit)
+    n = figs.answered
     if not n:
         return Value(True, None, None, "–", "이 기간에 답변한 민원이 없습니다.", excluded_ids=excluded)
-    bad = answered.filter(d.REOPENED)
-    rate = bad.count() / n
+    rate = figs.reopened / n
+    qs, _ = complaints_of(period, unit)
     return Value(
         True,
         rate,
         (1 - rate) * 100,
         _pct(rate),
-        f"재처리 요청 {bad.count()}건 ÷ 답변 {n}건 = {_pct(rate)}"
+        f"재처리 요청 {figs.reopened}건 ÷ 답변 {n}건 = {_pct(rate)}"
         f" → 점수 (1 − 비율) × 100 = {(1 - rate) * 100:.1f}",
-        complaint_ids=_ids(bad),
+        complaint_ids=Lazy(qs.filter(d.ANSWERED & d.REOPENED)),
         excluded_ids=excluded,
     )
 
 
 @register("repeat", "반복민원 비율(낮을수록 좋음)", 5)
 def repeat(period: Period, unit: Unit) -> Value:
-    qs, excluded = complaints_of(period, unit)
-    n = qs.count()
+    figs, excluded = unit_figures(period, unit)
+    n = figs.received
     if not n:
         return Value(True, None, None, "–", "이 기간에 접수된 민원이 없습니다.", excluded_ids=excluded)
-    rep = qs.filter(d.REPEATED)
-    rate = rep.count() / n
+    rate = figs.repeated / n
+    qs, _ = complaints_of(period, unit)
     return Value(
         True,
         rate,
         (1 - rate) * 100,
         _pct(rate),
-        f"반복민원 {rep.count()}건 ÷ 접수 {n}건 = {_pct(rate)}"
+        f"반복민원 {figs.repeated}건 ÷ 접수 {n}건 = {_pct(rate)}"
         f" → 점수 (1 − 비율) × 100 = {(1 - rate) * 100:.1f}",
-        complaint_ids=_ids(rep),
+        complaint_ids=Lazy(qs.filter(d.REPEATED)),
         excluded_ids=excluded,
     )
 
@@ -353,11 +462,28 @@ def _scope(unit: Unit) -> dict:
     return {"handler_ids": [unit.pk]}
 
 
-def _unit_responses(period: Period, unit: Unit) -> tuple[list[sources.Response], list[int]]:
-    rows = sources.responses(period.start, period.end, **_scope(unit))
+def _unit_responses(period: Period, unit: Unit) -> tuple[dict[str, int], list[int]]:
+    """The unit's response totals without the protected 민원 (and which of those had one)."""
     excluded = protection(period, unit).excluded
-    kept = [r for r in rows if r.complaint_id not in excluded]
-    return kept, sorted({r.complaint_id for r in rows if r.complaint_id in excluded})
+
+    def compute():
+        totals = sources.response_totals(
+            period.start, period.end, **_scope(unit), exclude_complaints=excluded
+        )
+        hit = (
+            sources.responded_complaints(period.start, period.end, **_scope(unit), among=excluded)
+            if excluded
+            else []
+        )
+        return totals, hit
+
+    return _cached(("responses", period, unit), compute)
+
+
+def _response_rows(period: Period, unit: Unit) -> list[sources.Response]:
+    excluded = protection(period, unit).excluded
+    rows = sources.responses(period.start, period.end, **_scope(unit))
+    return [r for r in rows if r.complaint_id not in excluded]
 
 
 def _five(v: float) -> float:
@@ -368,27 +494,29 @@ def _five(v: float) -> float:
 def satisfaction(period: Period, unit: Unit) -> Value:
     if sources.care() is None:
         return Value.missing()
-    rows, excluded = _unit_responses(period, unit)
-    if not rows:
+    t, excluded = _unit_responses(period, unit)
+    n = t["n"]
+    if not n:
         return Value(True, None, None, "–", "이 기간에 받은 만족도 응답이 없습니다.", excluded_ids=excluded)
-    yes = sum(1 for r in rows if r.resolved)
-    rate = yes / len(rows)
-    speed = sum(r.speed for r in rows) / len(rows)
+    rate = t["resolved"] / n
+    speed = t["speed_sum"] / n
     return Value(
         True,
         rate,
         rate * 100,
         f"{_pct(rate)} (신속성 {speed:.2f})",
-        f"'해결됨' 응답 {yes}건 ÷ 응답 {len(rows)}건 = {_pct(rate)} → 점수 {rate * 100:.1f}"
+        f"'해결됨' 응답 {t['resolved']}건 ÷ 응답 {n}건 = {_pct(rate)} → 점수 {rate * 100:.1f}"
         f" (참고: 신속성 평균 {speed:.2f}점/5)",
-        rows=[
-            Evidence(
-                f"{'해결' if r.resolved else '미해결'} · 신속성 {r.speed} · 친절도 {r.kindness}",
-                r.complaint_id,
-            )
-            for r in rows
-        ],
-        complaint_ids=sorted({r.complaint_id for r in rows}),
+        rows=Lazy(
+            loader=lambda: [
+                Evidence(
+                    f"{'해결' if r.resolved else '미해결'} · 신속성 {r.speed} · 친절도 {r.kindness}",
+                    r.complaint_id,
+                )
+                for r in _response_rows(period, unit)
+            ]
+        ),
+        complaint_ids=Lazy(loader=lambda: sorted({r.complaint_id for r in _response_rows(period, unit)})),
         excluded_ids=excluded,
     )
 
@@ -397,20 +525,24 @@ def satisfaction(period: Period, unit: Unit) -> Value:
 def kindness(period: Period, unit: Unit) -> Value:
     if sources.care() is None:
         return Value.missing()
-    rows, excluded = _unit_responses(period, unit)
-    if not rows:
+    t, excluded = _unit_responses(period, unit)
+    n = t["n"]
+    if not n:
         return Value(True, None, None, "–", "이 기간에 받은 만족도 응답이 없습니다.", excluded_ids=excluded)
-    total = sum(r.kindness for r in rows)
-    avg = total / len(rows)
+    total = t["kindness_sum"]
+    avg = total / n
     return Value(
         True,
         avg,
         _five(avg),
         f"{avg:.2f}점",
-        f"친절도 합 {total}점 ÷ 응답 {len(rows)}건 = {avg:.2f}점(1–5) → 점수 (평균 − 1) ÷ 4 × 100"
-        f" = {_five(avg):.1f}",
-        rows=[Evidence(f"친절도 {r.kindness}", r.complaint_id) for r in rows],
-        complaint_ids=sorted({r.complaint_id for r in rows}),
+        f"친절도 합 {total}점 ÷ 응답 {n}건 = {avg:.2f}점(1–5) → 점수 (평균 − 1) ÷ 4 × 100 = {_five(avg):.1f}",
+        rows=Lazy(
+            loader=lambda: [
+                Evidence(f"친절도 {r.kindness}", r.complaint_id) for r in _response_rows(period, unit)
+            ]
+        ),
+        complaint_ids=Lazy(loader=lambda: sorted({r.complaint_id for r in _response_rows(period, unit)})),
         excluded_ids=excluded,
     )
 
@@ -465,17 +597,18 @@ def praise(period: Period, unit: Unit) -> Value:
 
 @register("field", "행정종합관찰 참여", 5)
 def field_participation(period: Period, unit: Unit) -> Value:
-    rows = sources.participation(period.start, period.end)
+    rows = _cached(("participation", period), lambda: sources.participation(period.start, period.end))
     if rows is None:
         return Value.missing()
     # One row per reporter; a department counts the reports its people filed while working there
     # (the reporter's unit at filing time, predecessors included).
     if unit.kind == "department":
         mine = [r for r in rows if r.department_id in unit.department_ids]
-        ids = sources.field_report_complaints(period.start, period.end, department_ids=unit.department_ids)
+        who: dict = {"department_ids": unit.department_ids}
     else:
         mine = [r for r in rows if r.reporter_id == unit.pk]
-        ids = sources.field_report_complaints(period.start, period.end, reporter_ids=[unit.pk])
+        who = {"reporter_ids": [unit.pk]}
+    ids = Lazy(loader=lambda: sources.field_report_complaints(period.start, period.end, **who))
     filed = sum(r.filed for r in mine)
     resolved = sum(r.answered + r.closed for r in mine)
     people = unit.people

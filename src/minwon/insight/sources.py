@@ -156,6 +156,45 @@ def _filtered_responses(start, end, department_ids, handler_ids, category_id=Non
     return qs
 
 
+def response_totals(
+    start: datetime,
+    end: datetime,
+    *,
+    department_ids=None,
+    handler_ids=None,
+    exclude_complaints: Iterable[int] = (),
+) -> dict[str, int]:
+    """{n, resolved, kindness_sum, speed_sum} of a unit's responses, leaving out some 민원."""
+    if care() is None:
+        return {"n": 0, "resolved": 0, "kindness_sum": 0, "speed_sum": 0}
+    qs = _filtered_responses(start, end, department_ids, handler_ids)
+    excluded = list(exclude_complaints)
+    if excluded:
+        qs = qs.exclude(complaint_id__in=excluded)
+    r = qs.aggregate(
+        n=Count("id"),
+        resolved_n=Count("id", filter=Q(resolved=True)),
+        kindness_sum=Sum("kindness"),
+        speed_sum=Sum("speed"),
+    )
+    return {
+        "n": r["n"],
+        "resolved": r["resolved_n"],
+        "kindness_sum": int(r["kindness_sum"] or 0),
+        "speed_sum": int(r["speed_sum"] or 0),
+    }
+
+
+def responded_complaints(
+    start: datetime, end: datetime, *, department_ids=None, handler_ids=None, among: Iterable[int] = ()
+) -> list[int]:
+    """Which of the 민원 `among` have a response in the unit's figures (protected ones, listed)."""
+    if care() is None:
+        return []
+    qs = _filtered_responses(start, end, department_ids, handler_ids).filter(complaint_id__in=list(among))
+    return sorted(set(qs.values_list("complaint_id", flat=True)))
+
+
 def response_queryset(
     start: datetime, end: datetime, *, department_ids=None, category_id=None, channel: str = ""
 ):

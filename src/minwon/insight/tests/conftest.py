@@ -154,3 +154,17 @@ def surveyed(november, city):
     for c, score in ((november.c1, 5), (november.c2, 3), (november.c5, 4)):
         care_quality.review_sample(city.care, samples[c.pk], scores=dict.fromkeys(codes, score), feedback="")
     return november
+
+
+def read_pdf(content: bytes) -> tuple[str, set[str]]:
+    """(text, base font names) of a PDF: Korean must come out as text set in a Korean font."""
+    import io
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(content))
+    fonts: set[str] = set()
+    for page in reader.pages:
+        for font in page["/Resources"].get("/Font", {}).values():
+            fonts.add(str(font.get_object()["/BaseFont"]).split("+", 1)[-1])
+    return "".join(p.extract_text() for p in reader.pages), fonts

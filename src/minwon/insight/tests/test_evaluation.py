@@ -235,7 +235,12 @@ def test_pages_and_exports(surveyed, city, client):
     on_time = next(r for r in how if r[0] == "도로과" and r[1] == "기한 내 처리율")
     assert surveyed.c1.tracking_no in on_time[6] and on_time[7] == surveyed.c2.tracking_no
     pdf = client.get(f"/insight/evaluation.pdf?period={period}")
-    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    assert pdf.status_code == 200
+    from .conftest import read_pdf
+
+    text, fonts = read_pdf(pdf.content)
+    assert "NanumGothic" in fonts
+    assert "부서 평가" in text and "도로과" in text and "87.5" in text and "보호 제외 1건" in text
     # A department head sees their own department only; an officer not at all.
     client.force_login(city.head)
     assert client.get(f"/insight/evaluation/department/{city.parks.pk}/?period={period}").status_code == 403
@@ -249,3 +254,25 @@ def test_weights_page_keeps_bad_input(city, client):
     assert resp.status_code == 400
     html = resp.content.decode()
     assert "가중치는 숫자로 입력해 주십시오." in html and 'value="많이"' in html
+
+
+@pytest.mark.parametrize("kind", ["department", "employee"])
+def test_ranking_reads_the_same_figures_as_one_unit(surveyed, city, kind):
+    """The ranking reads the period's 민원 in one grouped query; each unit alone must agree."""
+    from minwon.care import incidents
+
+    incident = _incident(city, surveyed.c2)
+    incidents.separate_employee(city.care, incident, days=30)
+    incidents.grant_rest(city.care, incident, starts_at=at(3, 9), ends_at=at(4, 9))
+    units = evaluation.department_units() if kind == "department" else evaluation.employee_units()
+    ranked = {r.unit.pk: r for r in evaluation.evaluate_all(units, NOV)}
+    assert len(ranked) == len(units) > 1
+    for unit in units:
+        alone = evaluation.evaluate(unit, NOV)
+        assert ranked[unit.pk].total == (None if alone.total is None else pytest.approx(alone.total))
+        for a, b in zip(ranked[unit.pk].lines, alone.lines, strict=True):
+            assert (a.value.value, a.value.score, a.value.excluded_ids) == (
+                b.value.value,
+                b.value.score,
+                b.value.excluded_ids,
+            ), (unit.label, a.key)

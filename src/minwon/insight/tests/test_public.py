@@ -75,5 +75,12 @@ def test_sensitive_categories_stay_out_of_open_data(built, client, city):
 
 
 def test_report_pdf(built, client):
+    from .conftest import read_pdf
+
     resp = client.get("/reports/monthly.pdf?month=2026-11")
-    assert resp.status_code == 200 and resp.content.startswith(b"%PDF")
+    assert resp.status_code == 200 and resp["Content-Type"] == "application/pdf"
+    text, fonts = read_pdf(resp.content)
+    assert "NanumGothic" in fonts  # fonts-nanum, named in the CSS (boxes without it)
+    assert "2026년 11월 민원 처리 보고" in text and "도로과" in text and "공원녹지과" in text
+    assert "75.0%" in text and "3.50점" in text
+    assert "홍길동" not in text and "김철수" not in text
