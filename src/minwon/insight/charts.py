@@ -97,10 +97,14 @@ def line_chart(points: list[tuple[str, float]], *, color: str = PALETTE[0]) -> S
 
     coords = " ".join("{:.1f},{:.1f}".format(*xy(i, v)) for i, (_, v) in enumerate(points))
     ticks = sorted({0, n // 2, n - 1})
+
+    def anchor(i: int) -> str:  # the last label ends at the right edge instead of being cut off
+        return "end" if i == n - 1 and n > 1 else "middle"
+
     labels = format_html_join(
         "",
-        '<text x="{}" y="{}" text-anchor="middle">{}</text>',
-        ((f"{xy(i, 0)[0]:.1f}", h - 8, points[i][0]) for i in ticks),
+        '<text x="{}" y="{}" text-anchor="{}">{}</text>',
+        ((f"{xy(i, 0)[0]:.1f}", h - 8, anchor(i), points[i][0]) for i in ticks),
     )
     dots = (
         format_html_join(
