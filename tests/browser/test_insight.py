@@ -31,18 +31,58 @@ def _answered(city, *, late: bool, title: str) -> Complaint:
         due_at=received + timedelta(days=3),
         answered_at=received + timedelta(days=4 if late else 1),
     )
-    return c
+    return Complaint.objects.get(pk=c.pk)
+
+
+def _survey(city, complaint, *, resolved: bool, kindness: int) -> None:
+    from minwon.care import services as care
+
+    care.record_phone_survey(city.care, complaint, resolved=resolved, kindness=kindness, speed=kindness)
+
+
+def _more(city) -> None:
+    """A few more 민원 so the charts have something to draw (공원녹지과, other channels, open)."""
+    for i, (days, late, channel) in enumerate(
+        ((9, False, "call"), (15, True, "mobile"), (20, False, "visit"))
+    ):
+        received = timezone.now() - timedelta(days=days)
+        c = f.create_complaint(
+            category=city.park, received_at=received, title=f"공원 민원 {i}", channel=channel
+        )
+        Complaint.objects.filter(pk=c.pk).update(
+            department=city.parks,
+            status=Status.ANSWERED,
+            accepted_at=received,
+            clock_started_at=received,
+            due_at=received + timedelta(days=7),
+            answered_at=received + timedelta(days=9 if late else 2),
+            handler=city.other_officer,
+        )
+        _survey(city, Complaint.objects.get(pk=c.pk), resolved=not late, kindness=3 if late else 5)
+    received = timezone.now() - timedelta(days=3)
+    c = f.create_complaint(category=city.streetlight, received_at=received, title="아직 처리 중인 가로등")
+    Complaint.objects.filter(pk=c.pk).update(
+        department=city.roads,
+        status=Status.IN_PROGRESS,
+        accepted_at=received,
+        clock_started_at=received,
+        due_at=received + timedelta(days=1),
+    )
 
 
 def test_dashboard_figure_drills_down_to_its_complaints(site, city, new_page, screenshot):
     on_time = _answered(city, late=False, title="제때 고친 가로등")
     late = _answered(city, late=True, title="늦게 고친 가로등")
+    _survey(city, on_time, resolved=True, kindness=5)
+    _survey(city, late, resolved=False, kindness=2)
+    _more(city)
     summary.rebuild_all()
 
     page = new_page()
     log_in(page, site, "desk")
     page.goto(f"{site}/insight/")
-    expect(page.get_by_test_id("tile-on-time")).to_have_text("50.0%")
+    expect(page.get_by_test_id("tile-on-time")).to_have_text("60.0%")  # 3 of 5 answered
+    expect(page.get_by_test_id("tile-satisfaction")).to_have_text("60.0%")  # 3 of 5 responses
     screenshot(page, "insight-dashboard")
     row = page.get_by_test_id("dept-table").locator("tr", has_text="도로과")
     row.locator("td").nth(3).get_by_role("link").click()  # 기한 초과 (late) of 도로과
@@ -53,6 +93,59 @@ def test_dashboard_figure_drills_down_to_its_complaints(site, city, new_page, sc
     screenshot(page, "insight-drill-down")
     table.get_by_role("link", name=late.tracking_no).click()
     expect(page.locator("h1")).to_contain_text("늦게 고친 가로등")
+    # The satisfaction figure opens the responses behind it.
+    page.go_back()
+    page.go_back()
+    page.get_by_test_id("tile-satisfaction").click()
+    expect(page.get_by_test_id("list-count")).to_have_text("3")
+    expect(page.get_by_test_id("insight-list")).to_contain_text(on_time.tracking_no)
+    expect(page.get_by_test_id("insight-list")).not_to_contain_text(late.tracking_no)
+
+
+def test_evaluation_page_explains_a_score(site, city, new_page, screenshot):
+    from minwon.care import incidents
+
+    on_time = _answered(city, late=False, title="제때 고친 가로등")
+    late = _answered(city, late=True, title="늦게 고친 가로등")
+    Complaint.objects.filter(pk__in=[on_time.pk, late.pk]).update(handler=city.officer)
+    on_time, late = (Complaint.objects.get(pk=c.pk) for c in (on_time, late))
+    _survey(city, on_time, resolved=True, kindness=5)
+    _survey(city, late, resolved=False, kindness=1)
+    _more(city)
+    incident = incidents.file_incident(
+        city.officer, kind="verbal", context="complaint", narrative="폭언", complaint=late
+    )
+    incidents.separate_employee(city.care, incident, days=30)
+
+    page = new_page()
+    log_in(page, site, "admin")
+    page.goto(f"{site}/insight/evaluation/?kind=employee")
+    table = page.get_by_test_id("evaluation")
+    expect(table).to_contain_text("최도로")
+    screenshot(page, "insight-evaluation")
+    table.get_by_role("link", name="최도로 (도로과)").click()
+    expect(page.locator("h1")).to_contain_text("최도로")
+    on_time_box = page.locator('[data-metric="on_time"]')
+    expect(on_time_box).to_contain_text("기한 내 답변 1건 ÷ 답변 1건")
+    expect(on_time_box).to_contain_text(late.tracking_no)  # 직원 보호로 제외된 민원
+    screenshot(page, "insight-evaluation-explain")
+
+
+def test_public_monthly_report(site, city, new_page, screenshot):
+    from minwon.care.models import SatisfactionResponse
+
+    _answered(city, late=False, title="제때 고친 가로등")
+    _more(city)
+    summary.rebuild_all()
+    # The report month is the one of the 민원; the responses are dated in it too.
+    day = timezone.now() - timedelta(days=9)
+    SatisfactionResponse.objects.update(created_at=day)
+    page = new_page()
+    page.goto(f"{site}/reports/monthly/?month={timezone.localtime(day):%Y-%m}")
+    expect(page.locator("h1")).to_contain_text("민원 처리 보고")
+    expect(page.get_by_test_id("public-satisfaction")).to_have_text("66.7%")  # 2 of the 3 parks answers
+    expect(page.locator("body")).not_to_contain_text("홍길동")
+    screenshot(page, "public-monthly-report")
 
 
 def test_key_task_from_creation_to_year_end_rating(site, city, new_page, screenshot):

@@ -25,7 +25,11 @@ def visible_departments(user) -> list[Department]:
 
 def allowed_scope(user, chosen: str) -> tuple[list[int] | None, list[Department], Department | None]:
     """(department ids to count or None for all, the departments offered, the one chosen)."""
+    from .queries import UNASSIGNED
+
     departments = visible_departments(user)
+    if chosen == "none" and sees_city(user):  # 민원 not yet routed to a department
+        return [UNASSIGNED], departments, None
     selected = next((d for d in departments if str(d.pk) == chosen), None)
     if selected:
         return [selected.pk], departments, selected

@@ -21,11 +21,23 @@ class Bar:
     value: float
     href: str = ""
     text: str = ""  # the value as shown (e.g. "93.2%"); defaults to the number
+    count: int | None = None  # the size of the list behind `href` (a rate: its numerator)
+    of: int | None = None  # a rate's denominator
 
     def __post_init__(self) -> None:
         # Formatted once here: the template's localized number filters cost ~0.2 ms per cell.
         if not self.text:
             self.text = f"{self.value:,.0f}"
+            if self.count is None:
+                self.count = int(self.value)
+
+    @property
+    def data_attrs(self) -> SafeString:
+        """`data-count` / `data-of` of the link (what the drill-down test compares)."""
+        out = format_html(' data-count="{}"', self.count) if self.count is not None else ""
+        if self.of is not None:
+            out += format_html(' data-of="{}"', self.of)
+        return mark_safe(out)  # noqa: S308  (built by format_html)
 
 
 def _empty(message: str = "자료 없음") -> SafeString:
@@ -61,7 +73,7 @@ def bar_chart(bars: list[Bar], *, max_value: float | None = None, color: str = P
         )
         body = label + rect
         if b.href:
-            body = format_html('<a href="{}" tabindex="-1">{}</a>', b.href, body)
+            body = format_html('<a href="{}" tabindex="-1"{}>{}</a>', b.href, b.data_attrs, body)
         rows.append(body)
     return format_html(
         '<svg class="chart" viewBox="0 0 {} {}" width="100%" aria-hidden="true" focusable="false">{}</svg>',
@@ -85,10 +97,14 @@ def line_chart(points: list[tuple[str, float]], *, color: str = PALETTE[0]) -> S
 
     coords = " ".join("{:.1f},{:.1f}".format(*xy(i, v)) for i, (_, v) in enumerate(points))
     ticks = sorted({0, n // 2, n - 1})
+
+    def anchor(i: int) -> str:  # the last label ends at the right edge instead of being cut off
+        return "end" if i == n - 1 and n > 1 else "middle"
+
     labels = format_html_join(
         "",
-        '<text x="{}" y="{}" text-anchor="middle">{}</text>',
-        ((f"{xy(i, 0)[0]:.1f}", h - 8, points[i][0]) for i in ticks),
+        '<text x="{}" y="{}" text-anchor="{}">{}</text>',
+        ((f"{xy(i, 0)[0]:.1f}", h - 8, anchor(i), points[i][0]) for i in ticks),
     )
     dots = (
         format_html_join(

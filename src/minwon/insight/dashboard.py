@@ -1,9 +1,13 @@
-"""Turning the figures of `queries` into what the dashboard template shows (bars, rows, links)."""
+"""Turning the figures of `queries` into what the dashboard template shows (bars, rows, links).
+
+Every figure is a link to the list behind it, and carries that list's size in `data-count`
+(`data-of` for the denominator of a rate), so a test can follow each link and compare.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from urllib.parse import urlencode
 
 from django.urls import reverse
@@ -14,7 +18,7 @@ from . import definitions as d
 from . import queries
 from .charts import Bar, percent
 from .models import BUCKET_FIELDS
-from .queries import Figures, Scope
+from .queries import CareFigures, Figures, Scope
 
 
 def list_url(scope: Scope, metric: str, **extra) -> str:
@@ -28,41 +32,85 @@ class DeptRow:
     pk: int | None
     name: str
     f: Figures
-    on_time_href: str
-    late_href: str
-    overdue_href: str
-    received_href: str
+    c: CareFigures
+    links: dict[str, str]
+    bucket_links: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _sub(scope: Scope, pk: int | None) -> Scope:
+    return Scope(scope.first, scope.last, [pk or queries.UNASSIGNED], scope.category_id, scope.channel)
+
+
+def _period_end(start: date, unit: str) -> date:
+    if unit == "week":
+        return start + timedelta(days=6)
+    if unit == "month":
+        nxt = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return nxt - timedelta(days=1)
+    return start
+
+
+LINKED = (*d.METRIC_LABELS,)
 
 
 def build(scope: Scope, unit: str, now: datetime | None = None) -> dict:
-    total, per_dept = queries.by_department(scope, now)
-    dept_names = queries.department_names(per_dept)
+    mapping = queries.current_map()
+    total, per_dept = queries.by_department(scope, now, mapping)
+    care = queries.care_by_department(scope, mapping)
+    care_total, per_care = care if care is not None else (CareFigures(), {})
+    keys = list(per_dept) + [k for k in per_care if k not in per_dept]
+    dept_names = queries.department_names(keys)
     rows = []
-    for pk, f in per_dept.items():
-        sub = Scope(scope.first, scope.last, [pk], scope.category_id, scope.channel) if pk else scope
+    for pk in keys:
+        sub = _sub(scope, pk)
+        f = per_dept.get(pk, Figures())
         rows.append(
             DeptRow(
                 pk,
                 dept_names.get(pk, "부서 미배정") if pk else "부서 미배정",
                 f,
-                list_url(sub, "on_time"),
-                list_url(sub, "late"),
-                list_url(sub, "overdue"),
-                list_url(sub, "received"),
+                per_care.get(pk, CareFigures()),
+                {m: list_url(sub, m) for m in LINKED},
+                [(n, list_url(sub, "answered", bucket=i)) for i, n in enumerate(f.buckets)],
             )
         )
     rows.sort(key=lambda r: (-r.f.received, r.name))
-    by_cat = queries.counts_by(scope, "category_id")
+    by_cat = queries.counts_by(scope, "category_id", mapping)
     cat_names = queries.category_names(by_cat)
     channels = dict(Channel.choices)
-    by_channel = queries.counts_by(scope, "channel")
-    series = queries.series(scope, unit)
+    by_channel = queries.counts_by(scope, "channel", mapping)
+    series = queries.series(scope, unit, mapping)
+    series_rows = [
+        (
+            p,
+            n,
+            list_url(
+                Scope(
+                    max(p, scope.first),
+                    min(_period_end(p, unit), scope.last),
+                    scope.department_ids,
+                    scope.category_id,
+                    scope.channel,
+                ),
+                "received",
+            ),
+        )
+        for p, n in series
+    ]
     return {
         "total": total,
+        "care": care_total if care is not None else None,
         "dept_rows": rows,
-        "dept_bars": [Bar(r.name, r.f.received, r.received_href) for r in rows[:20]],
+        "dept_bars": [Bar(r.name, r.f.received, r.links["received"]) for r in rows[:20] if r.f.received],
         "on_time_bars": [
-            Bar(r.name, (r.f.on_time_rate or 0) * 100, r.on_time_href, percent(r.f.on_time_rate))
+            Bar(
+                r.name,
+                (r.f.on_time_rate or 0) * 100,
+                r.links["on_time"],
+                percent(r.f.on_time_rate),
+                count=r.f.on_time,
+                of=r.f.answered,
+            )
             for r in rows[:20]
             if r.f.answered
         ],
@@ -98,7 +146,7 @@ def build(scope: Scope, unit: str, now: datetime | None = None) -> dict:
             for i, n in enumerate(total.buckets)
         ],
         "series": [(p.strftime("%m-%d") if unit != "month" else p.strftime("%Y-%m"), n) for p, n in series],
-        "series_rows": series,
-        "links": {m: list_url(scope, m) for m in d.METRIC_LABELS},
+        "series_rows": series_rows,
+        "links": {m: list_url(scope, m) for m in LINKED},
         "bucket_count": len(BUCKET_FIELDS),
     }

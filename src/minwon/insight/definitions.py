@@ -72,4 +72,9 @@ METRIC_LABELS = {
     "reopened": "재처리 요청된",
     "repeated": "반복민원",
     "overdue": "지금 기한 경과",
+    "responses": "만족도 응답",
+    "resolved": "'해결됨' 만족도 응답",
+    "praise": "칭찬",
 }
+# Figures whose list holds satisfaction responses or praise rather than 민원 (minwon.care).
+CARE_METRICS = ("responses", "resolved", "praise")

@@ -116,15 +116,17 @@ class Result:
 
 def evaluate(unit: Unit, period: Period, keys: list[str] | None = None) -> Result:
     weights = metrics.weights()
-    lines = [
-        Line(k, m.label, weights[k], m.compute(period, unit))
-        for k, m in REGISTRY.items()
-        if keys is None or k in keys
-    ]
+    with metrics.shared_reads():
+        lines = [
+            Line(k, m.label, weights[k], m.compute(period, unit))
+            for k, m in REGISTRY.items()
+            if keys is None or k in keys
+        ]
     return Result(unit, lines)
 
 
 def evaluate_all(units: list[Unit], period: Period) -> list[Result]:
-    results = [evaluate(u, period) for u in units]
+    with metrics.shared_reads(many=len(units) > 1):
+        results = [evaluate(u, period) for u in units]
     results.sort(key=lambda r: (r.total is None, -(r.total or 0), r.unit.label))
     return results

@@ -37,7 +37,12 @@ class ScopeForm(forms.Form):
     def __init__(self, data, *, departments, all_departments: bool, categories):
         super().__init__(data)
         first = [("", _("전체 부서") if all_departments else _("내 부서 전체"))]
-        self.fields["department"].choices = [*first, *[(str(d.pk), d.name) for d in departments]]  # type: ignore[attr-defined]
+        unrouted = [("none", _("부서 미배정"))] if all_departments else []
+        self.fields["department"].choices = [  # type: ignore[attr-defined]
+            *first,
+            *[(str(d.pk), d.name) for d in departments],
+            *unrouted,
+        ]
         self.fields["category"].choices = [("", _("전체 유형")), *[(str(c.pk), c.name) for c in categories]]  # type: ignore[attr-defined]
 
     def clean(self):

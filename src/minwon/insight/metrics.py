@@ -5,27 +5,35 @@ the raw value, a 0–100 score, how it was computed, and the rows behind it (민
 records), so every score can be explained down to the 민원.
 
 Metrics computable from the complaints and the event log live here. Satisfaction, kindness,
-praise, answer quality and field participation come from other apps (minwon.care, minwon.field)
-through the two adapters `care_source()` and `field_source()`; while those apps are absent the
-metric reports "자료 원천 없음" and is left out of the weighted score. Staff protection
-(exempted 민원) comes through the same care adapter (`exclusions`).
+praise, answer quality and field participation come from minwon.care and minwon.field through
+`sources` (the providers in `SOURCES`); while an app is absent its metrics report "자료 원천 없음"
+and are left out of the weighted score.
+
+Staff protection (care issue): the 민원 an employee was separated from (업무 분리,
+care.queries.exempted_complaint_ids) are left out of every metric of that employee and of their
+department, and their rest time (휴식, care.queries.rest_intervals) does not count as processing
+time: an answer that was late only by the rest time counts as on time (`Protection`).
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Any
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from minwon.complaints.models import Complaint
 
 from . import definitions as d
-from .queries import _seconds_of, absorbed_ids  # noqa: F401
+from . import sources
+from .queries import _seconds_of
+from .sources import SOURCES
+
+__all__ = ["REGISTRY", "SOURCES", "Evidence", "Metric", "Period", "Unit", "Value"]
 
 
 @dataclass(frozen=True)
@@ -61,6 +69,50 @@ class Unit:
     def user_ids(self) -> tuple[int, ...]:
         return (self.pk,) if self.kind == "employee" else self.member_ids
 
+    @property
+    def people(self) -> int:
+        return max(len(self.user_ids), 1)
+
+
+class Lazy(Sequence):
+    """The rows behind a score, read only when shown (the ranking page never reads them).
+
+    `Lazy(queryset)` holds 민원 ids (`len` counts, a slice reads only that slice);
+    `Lazy(loader=fn)` holds whatever `fn()` returns.
+    """
+
+    def __init__(self, qs: QuerySet | None = None, *, loader: Callable[[], list] | None = None):
+        self._qs = qs.order_by("pk").values_list("pk", flat=True) if qs is not None else None
+        self._loader: Callable[[], list] = loader or list
+        self._items: list | None = None
+
+    def _all(self) -> list:
+        if self._items is None:
+            self._items = list(self._qs) if self._qs is not None else list(self._loader())
+        return self._items
+
+    def __len__(self) -> int:
+        if self._items is None and self._qs is not None:
+            return self._qs.count()
+        return len(self._all())
+
+    def __getitem__(self, index):
+        if self._items is None and self._qs is not None and isinstance(index, slice):
+            return list(self._qs[index])
+        return self._all()[index]
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __contains__(self, value) -> bool:
+        return value in self._all()
+
+    def __eq__(self, other) -> bool:
+        return list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return f"Lazy({self._all()!r})"
+
 
 @dataclass
 class Evidence:
@@ -76,8 +128,8 @@ class Value:
     score: float | None = None  # 0–100, higher is better
     display: str = ""
     how: str = ""
-    rows: list[Evidence] = field(default_factory=list)
-    complaint_ids: list[int] = field(default_factory=list)
+    rows: Sequence[Evidence] = field(default_factory=list)
+    complaint_ids: Sequence[int] = field(default_factory=list)
     excluded_ids: list[int] = field(default_factory=list)
 
     @classmethod
@@ -104,68 +156,199 @@ def register(key: str, label: str, default_weight: float = 10):
     return deco
 
 
-# --- sources from other apps (the two adapters the integrator fills) ------------------------------
+# --- staff protection ------------------------------------------------------------------------------
+
+_cache: ContextVar[dict | None] = ContextVar("insight_metric_cache", default=None)
 
 
-def _module(name: str) -> Any | None:
+@contextmanager
+def shared_reads(*, many: bool = False) -> Iterator[None]:
+    """Within one evaluation, read what several metrics need once (a unit's protection, its 민원
+    figures). With `many` (a ranking of many units) the 민원 figures of the period are read in
+    one grouped query for all departments or all employees, instead of one query per unit."""
+    if _cache.get() is not None:  # already inside an evaluation: share its reads
+        yield
+        return
+    token = _cache.set({"many": many})
     try:
-        return importlib.import_module(name)
-    except ImportError:
-        return None
+        yield
+    finally:
+        _cache.reset(token)
 
 
-# Tests replace these with fakes; production reads the apps' query modules lazily.
-SOURCES: dict[str, Callable[[], Any | None]] = {
-    "care": lambda: _module("minwon.care.queries"),
-    "field": lambda: _module("minwon.field.queries"),
-}
+def _cached(key, fn):
+    cache = _cache.get()
+    if cache is None:
+        return fn()
+    if key not in cache:
+        cache[key] = fn()
+    return cache[key]
 
 
-def care_source() -> Any | None:
-    """minwon.care.queries, expected to offer (adapter: adjust the calls below to its real API):
-    satisfaction(complaint_ids) → (average 1–5 | None, [(complaint_id, score)]),
-    kindness(complaint_ids) → same shape, praise(user_ids, start, end) → [(complaint_id, text)],
-    quality(complaint_ids) → (average 0–100 | None, [(complaint_id, score)]),
-    exempted_complaint_ids(user, start, end) → iterable of complaint ids."""
-    return SOURCES["care"]()
+@dataclass
+class Protection:
+    excluded: set[int] = field(default_factory=set)  # 민원 left out (업무 분리)
+    rest: dict[int, list[tuple[datetime, datetime]]] = field(default_factory=dict)  # user → rest
 
 
-def field_source() -> Any | None:
-    """minwon.field.queries, expected to offer participation(user_ids, start, end) →
-    (filed, resolved, [(label, complaint_id | None)])."""
-    return SOURCES["field"]()
+def _base_qs(period: Period, unit: Unit) -> QuerySet[Complaint]:
+    qs = Complaint.objects.filter(received_at__gte=period.start, received_at__lt=period.end)
+    if unit.kind == "department":
+        return qs.filter(department_id__in=unit.department_ids)
+    return qs.filter(handler_id=unit.pk)
 
 
-def exclusions(period: Period, unit: Unit) -> set[int]:
-    """민원 left out of this unit's figures by staff protection (care issue); empty without care."""
-    care = care_source()
-    if care is None or not hasattr(care, "exempted_complaint_ids"):
-        return set()
-    from minwon.accounts.models import User
+def protection(period: Period, unit: Unit) -> Protection:
+    """The unit's protection, read from care.queries for its people and the handlers of its 민원.
 
-    ids: set[int] = set()
-    for user in User.objects.filter(pk__in=unit.user_ids):
-        ids.update(care.exempted_complaint_ids(user, period.start, period.end))
-    return ids
+    The window runs from the period's start until now (or the period's end if later): a 민원
+    received in the period may be answered, and an incident about it filed, after the period.
+    """
+
+    def compute() -> Protection:
+        if sources.care() is None:
+            return Protection()
+        users = set(unit.user_ids)
+        if unit.kind == "department":
+            users |= set(
+                _base_qs(period, unit)
+                .exclude(handler__isnull=True)
+                .order_by()
+                .values_list("handler_id", flat=True)
+                .distinct()
+            )
+        end = max(period.end, timezone.now())
+        excluded: set[int] = set()
+        for ids in sources.exempted_complaint_ids(users, period.start, end).values():
+            excluded |= ids
+        return Protection(excluded, sources.rest_intervals(users, period.start, end))
+
+    return _cached(("protection", period, unit), compute)
+
+
+def complaints_of(period: Period, unit: Unit) -> tuple[QuerySet[Complaint], list[int]]:
+    """The unit's 민원 received in the period, minus the protected ones (and which those were)."""
+    qs = _base_qs(period, unit)
+    excluded = protection(period, unit).excluded
+
+    def hits() -> list[int]:
+        return sorted(set(qs.filter(pk__in=excluded).values_list("pk", flat=True))) if excluded else []
+
+    hit = _cached(("hit", period, unit), hits)
+    return (qs.exclude(pk__in=hit) if hit else qs), hit
+
+
+def _overlap(intervals: list[tuple[datetime, datetime]], start: datetime, end: datetime) -> timedelta:
+    total = timedelta()
+    for s, e in intervals:
+        lo, hi = max(s, start), min(e, end)
+        if hi > lo:
+            total += hi - lo
+    return total
+
+
+@dataclass(frozen=True)
+class RestAdjustment:
+    complaint_id: int
+    rest: timedelta  # the handler's rest between the start of the period and the answer
+    on_time_raw: bool
+    on_time: bool  # with the rest taken out of the time used
+
+
+def rest_adjustments(period: Period, unit: Unit, answered: QuerySet[Complaint]) -> dict[int, RestAdjustment]:
+    """Answered 민원 whose handler rested while they were open: the rest is not their time."""
+    rest = protection(period, unit).rest
+    if not rest:
+        return {}
+    out = {}
+    rows = (
+        answered.filter(handler_id__in=list(rest))
+        .annotate(_start=d.START)
+        .values_list("pk", "handler_id", "_start", "answered_at", "due_at")
+    )
+    for pk, handler, start, answered_at, due in rows:
+        if answered_at is None:  # `answered` holds answered 민원 only; for the type checker
+            continue
+        gap = _overlap(rest[handler], start, answered_at)
+        if gap:
+            raw = due is None or answered_at <= due
+            out[pk] = RestAdjustment(pk, gap, raw, due is None or answered_at - gap <= due)
+    return out
+
+
+def _hours(delta: timedelta) -> str:
+    return f"{delta.total_seconds() / 3600:.1f}시간"
 
 
 # --- complaint-based metrics -------------------------------------------------------------------------
 
 
-def complaints_of(period: Period, unit: Unit) -> tuple[QuerySet[Complaint], list[int]]:
-    """The unit's 민원 received in the period, minus the protected ones (and which those were)."""
+@dataclass
+class Figs:
+    """The counts and time sums of a set of 민원 (definitions shared with the dashboards)."""
+
+    received: int = 0
+    answered: int = 0
+    on_time: int = 0
+    reopened: int = 0  # answered and reopened
+    repeated: int = 0
+    timed: int = 0  # answered with a due time
+    used: int = 0  # seconds from start to answer, over `timed`
+    allowed: int = 0  # seconds from start to due, over `timed`
+
+    @classmethod
+    def of(cls, row: dict) -> Figs:
+        counts = {
+            k: int(row[k] or 0) for k in ("received", "answered", "on_time", "reopened", "repeated", "timed")
+        }
+        return cls(**counts, used=_seconds_of(row["used"]), allowed=_seconds_of(row["allowed"]))
+
+    def plus(self, other: Figs, sign: int = 1) -> Figs:
+        return Figs(**{k: getattr(self, k) + sign * getattr(other, k) for k in self.__dataclass_fields__})
+
+
+def _aggregates() -> dict:
+    from django.db.models import Count, Sum
+
+    return {
+        "received": Count("id"),
+        "answered": Count("id", filter=d.ANSWERED),
+        "on_time": Count("id", filter=d.ON_TIME),
+        "reopened": Count("id", filter=d.ANSWERED & d.REOPENED),
+        "repeated": Count("id", filter=d.REPEATED),
+        "timed": Count("id", filter=d.HAS_ALLOWED),
+        "used": Sum(d.ELAPSED, filter=d.HAS_ALLOWED),
+        "allowed": Sum(d.ALLOWED, filter=d.HAS_ALLOWED),
+    }
+
+
+def _grouped(period: Period, kind: str) -> dict[int, Figs]:
+    key = "department_id" if kind == "department" else "handler_id"
     qs = Complaint.objects.filter(received_at__gte=period.start, received_at__lt=period.end)
-    if unit.kind == "department":
-        qs = qs.filter(department_id__in=unit.department_ids)
-    else:
-        qs = qs.filter(handler_id=unit.pk)
-    excluded = exclusions(period, unit)
-    hit = sorted(set(qs.filter(pk__in=excluded).values_list("pk", flat=True))) if excluded else []
-    return (qs.exclude(pk__in=hit) if hit else qs), hit
+    rows = qs.exclude(**{f"{key}__isnull": True}).order_by().values(key).annotate(**_aggregates())
+    return {r[key]: Figs.of(r) for r in rows}
 
 
-def _ids(qs) -> list[int]:
-    return list(qs.order_by("pk").values_list("pk", flat=True))
+def unit_figures(period: Period, unit: Unit) -> tuple[Figs, list[int]]:
+    """The unit's 민원 figures without the protected 민원 (and which those were)."""
+
+    def compute() -> tuple[Figs, list[int]]:
+        qs, hit = complaints_of(period, unit)
+        cache = _cache.get()
+        if cache is not None and cache.get("many"):
+            grouped = _cached(("grouped", period, unit.kind), lambda: _grouped(period, unit.kind))
+            figs = Figs()
+            for pk in unit.department_ids if unit.kind == "department" else (unit.pk,):
+                figs = figs.plus(grouped.get(pk, Figs()))
+            if hit:
+                figs = figs.plus(
+                    Figs.of(_base_qs(period, unit).filter(pk__in=hit).aggregate(**_aggregates())), -1
+                )
+        else:
+            figs = Figs.of(qs.aggregate(**_aggregates()))
+        return figs, hit
+
+    return _cached(("figures", period, unit), compute)
 
 
 def _pct(x: float | None) -> str:
@@ -174,152 +357,261 @@ def _pct(x: float | None) -> str:
 
 @register("on_time", "기한 내 처리율", 30)
 def on_time(period: Period, unit: Unit) -> Value:
-    qs, excluded = complaints_of(period, unit)
-    answered = qs.filter(d.ANSWERED)
-    n = answered.count()
+    figs, excluded = unit_figures(period, unit)
+    n = figs.answered
     if not n:
         return Value(True, None, None, "–", "이 기간에 답변한 민원이 없습니다.", excluded_ids=excluded)
-    ok = answered.filter(d.ON_TIME).count()
+    qs, _ = complaints_of(period, unit)
+    answered = qs.filter(d.ANSWERED)
+    adjusted = rest_adjustments(period, unit, answered)
+    rescued = [a for a in adjusted.values() if a.on_time and not a.on_time_raw]
+    ok = figs.on_time + len(rescued)
     rate = ok / n
+    rest_note = f" (휴식 시간을 빼면 기한 내인 {len(rescued)}건 포함)" if rescued else ""
     return Value(
         True,
         rate,
         rate * 100,
         _pct(rate),
-        f"기한 내 답변 {ok}건 ÷ 답변 {n}건 = {_pct(rate)} → 점수 {rate * 100:.1f}",
-        complaint_ids=_ids(answered),
+        f"기한 내 답변 {ok}건{rest_note} ÷ 답변 {n}건 = {_pct(rate)} → 점수 {rate * 100:.1f}",
+        rows=[
+            Evidence(
+                f"담당자 휴식 {_hours(a.rest)} 제외 → {'기한 내' if a.on_time else '기한 초과'}",
+                a.complaint_id,
+            )
+            for a in adjusted.values()
+        ],
+        complaint_ids=Lazy(answered),
         excluded_ids=excluded,
     )
 
 
 @register("processing_time", "법정기간 대비 처리 시간", 20)
 def processing_time(period: Period, unit: Unit) -> Value:
-    qs, excluded = complaints_of(period, unit)
-    answered = qs.filter(d.HAS_ALLOWED)
-    agg = answered.aggregate(n=Count("id"), used=Sum(d.ELAPSED), allowed=Sum(d.ALLOWED))
-    used, allowed = _seconds_of(agg["used"]), _seconds_of(agg["allowed"])
-    if not agg["n"] or not allowed:
+    figs, excluded = unit_figures(period, unit)
+    if not figs.timed or not figs.allowed:
         return Value(True, None, None, "–", "기한이 있는 답변 민원이 없습니다.", excluded_ids=excluded)
+    qs, _ = complaints_of(period, unit)
+    answered = qs.filter(d.HAS_ALLOWED)
+    adjusted = rest_adjustments(period, unit, answered)
+    rest = sum((a.rest for a in adjusted.values()), timedelta())
+    used, allowed = figs.used - int(rest.total_seconds()), figs.allowed
     ratio = used / allowed
     # Half the legal period or less → 100, the whole period → 50, one and a half periods → 0.
     score = max(0.0, min(100.0, 150 - 100 * ratio))
+    rest_note = f" (담당자 휴식 {_hours(rest)} 뺌)" if rest else ""
     return Value(
         True,
         ratio,
         score,
         f"{ratio * 100:.1f}%",
-        f"처리에 쓴 시간 합 {used / 86400:.1f}일 ÷ 법정 처리기간 합 {allowed / 86400:.1f}일"
+        f"처리에 쓴 시간 합 {used / 86400:.1f}일{rest_note} ÷ 법정 처리기간 합 {allowed / 86400:.1f}일"
         f" = {ratio * 100:.1f}% → 점수 150 − 100 × 비율 (0–100으로 자름) = {score:.1f}",
-        complaint_ids=_ids(answered),
+        rows=[Evidence(f"담당자 휴식 {_hours(a.rest)} 뺌", a.complaint_id) for a in adjusted.values()],
+        complaint_ids=Lazy(answered),
         excluded_ids=excluded,
     )
 
 
 @register("reopen", "재처리 요청률(낮을수록 좋음)", 10)
 def reopen(period: Period, unit: Unit) -> Value:
-    qs, excluded = complaints_of(period, unit)
-    answered = qs.filter(d.ANSWERED)
-    n = answered.count()
+    figs, excluded = unit_figures(period, unit)
+    n = figs.answered
     if not n:
         return Value(True, None, None, "–", "이 기간에 답변한 민원이 없습니다.", excluded_ids=excluded)
-    bad = answered.filter(d.REOPENED)
-    rate = bad.count() / n
+    rate = figs.reopened / n
+    qs, _ = complaints_of(period, unit)
     return Value(
         True,
         rate,
         (1 - rate) * 100,
         _pct(rate),
-        f"재처리 요청 {bad.count()}건 ÷ 답변 {n}건 = {_pct(rate)}"
+        f"재처리 요청 {figs.reopened}건 ÷ 답변 {n}건 = {_pct(rate)}"
         f" → 점수 (1 − 비율) × 100 = {(1 - rate) * 100:.1f}",
-        complaint_ids=_ids(bad),
+        complaint_ids=Lazy(qs.filter(d.ANSWERED & d.REOPENED)),
         excluded_ids=excluded,
     )
 
 
 @register("repeat", "반복민원 비율(낮을수록 좋음)", 5)
 def repeat(period: Period, unit: Unit) -> Value:
-    qs, excluded = complaints_of(period, unit)
-    n = qs.count()
+    figs, excluded = unit_figures(period, unit)
+    n = figs.received
     if not n:
         return Value(True, None, None, "–", "이 기간에 접수된 민원이 없습니다.", excluded_ids=excluded)
-    rep = qs.filter(d.REPEATED)
-    rate = rep.count() / n
+    rate = figs.repeated / n
+    qs, _ = complaints_of(period, unit)
     return Value(
         True,
         rate,
         (1 - rate) * 100,
         _pct(rate),
-        f"반복민원 {rep.count()}건 ÷ 접수 {n}건 = {_pct(rate)}"
+        f"반복민원 {figs.repeated}건 ÷ 접수 {n}건 = {_pct(rate)}"
         f" → 점수 (1 − 비율) × 100 = {(1 - rate) * 100:.1f}",
-        complaint_ids=_ids(rep),
+        complaint_ids=Lazy(qs.filter(d.REPEATED)),
         excluded_ids=excluded,
     )
 
 
-# --- metrics from other apps -------------------------------------------------------------------------
+# --- metrics from minwon.care ------------------------------------------------------------------------
 
 
-def _averaged(fn_name: str, scale: Callable[[float], float], unit_text: str):
-    def compute(period: Period, unit: Unit) -> Value:
-        care = care_source()
-        if care is None or not hasattr(care, fn_name):
-            return Value.missing()
-        qs, excluded = complaints_of(period, unit)
-        avg, rows = getattr(care, fn_name)(_ids(qs))
-        if avg is None:
-            return Value(True, None, None, "–", "응답이 없습니다.", excluded_ids=excluded)
-        return Value(
-            True,
-            avg,
-            scale(avg),
-            f"{avg:.2f}{unit_text}",
-            f"응답 {len(rows)}건 평균 {avg:.2f}{unit_text} → 점수 {scale(avg):.1f}",
-            rows=[Evidence(f"{s}", cid) for cid, s in rows],
-            complaint_ids=[cid for cid, _ in rows],
-            excluded_ids=excluded,
+def _scope(unit: Unit) -> dict:
+    if unit.kind == "department":
+        return {"department_ids": unit.department_ids}
+    return {"handler_ids": [unit.pk]}
+
+
+def _unit_responses(period: Period, unit: Unit) -> tuple[dict[str, int], list[int]]:
+    """The unit's response totals without the protected 민원 (and which of those had one)."""
+    excluded = protection(period, unit).excluded
+
+    def compute():
+        totals = sources.response_totals(
+            period.start, period.end, **_scope(unit), exclude_complaints=excluded
         )
+        hit = (
+            sources.responded_complaints(period.start, period.end, **_scope(unit), among=excluded)
+            if excluded
+            else []
+        )
+        return totals, hit
 
-    return compute
+    return _cached(("responses", period, unit), compute)
+
+
+def _response_rows(period: Period, unit: Unit) -> list[sources.Response]:
+    excluded = protection(period, unit).excluded
+    rows = sources.responses(period.start, period.end, **_scope(unit))
+    return [r for r in rows if r.complaint_id not in excluded]
 
 
 def _five(v: float) -> float:
     return max(0.0, min(100.0, (v - 1) / 4 * 100))
 
 
-register("satisfaction", "만족도", 10)(_averaged("satisfaction", _five, "점"))
-register("kindness", "친절도", 10)(_averaged("kindness", _five, "점"))
-register("quality", "답변 품질", 5)(_averaged("quality", lambda v: max(0.0, min(100.0, v)), "점"))
+@register("satisfaction", "만족도(해결됐다는 응답)", 10)
+def satisfaction(period: Period, unit: Unit) -> Value:
+    if sources.care() is None:
+        return Value.missing()
+    t, excluded = _unit_responses(period, unit)
+    n = t["n"]
+    if not n:
+        return Value(True, None, None, "–", "이 기간에 받은 만족도 응답이 없습니다.", excluded_ids=excluded)
+    rate = t["resolved"] / n
+    speed = t["speed_sum"] / n
+    return Value(
+        True,
+        rate,
+        rate * 100,
+        f"{_pct(rate)} (신속성 {speed:.2f})",
+        f"'해결됨' 응답 {t['resolved']}건 ÷ 응답 {n}건 = {_pct(rate)} → 점수 {rate * 100:.1f}"
+        f" (참고: 신속성 평균 {speed:.2f}점/5)",
+        rows=Lazy(
+            loader=lambda: [
+                Evidence(
+                    f"{'해결' if r.resolved else '미해결'} · 신속성 {r.speed} · 친절도 {r.kindness}",
+                    r.complaint_id,
+                )
+                for r in _response_rows(period, unit)
+            ]
+        ),
+        complaint_ids=Lazy(loader=lambda: sorted({r.complaint_id for r in _response_rows(period, unit)})),
+        excluded_ids=excluded,
+    )
+
+
+@register("kindness", "친절도", 10)
+def kindness(period: Period, unit: Unit) -> Value:
+    if sources.care() is None:
+        return Value.missing()
+    t, excluded = _unit_responses(period, unit)
+    n = t["n"]
+    if not n:
+        return Value(True, None, None, "–", "이 기간에 받은 만족도 응답이 없습니다.", excluded_ids=excluded)
+    total = t["kindness_sum"]
+    avg = total / n
+    return Value(
+        True,
+        avg,
+        _five(avg),
+        f"{avg:.2f}점",
+        f"친절도 합 {total}점 ÷ 응답 {n}건 = {avg:.2f}점(1–5) → 점수 (평균 − 1) ÷ 4 × 100 = {_five(avg):.1f}",
+        rows=Lazy(
+            loader=lambda: [
+                Evidence(f"친절도 {r.kindness}", r.complaint_id) for r in _response_rows(period, unit)
+            ]
+        ),
+        complaint_ids=Lazy(loader=lambda: sorted({r.complaint_id for r in _response_rows(period, unit)})),
+        excluded_ids=excluded,
+    )
+
+
+@register("quality", "답변 품질", 5)
+def quality(period: Period, unit: Unit) -> Value:
+    if sources.care() is None:
+        return Value.missing()
+    rows = sources.quality(period.start, period.end, **_scope(unit))
+    excluded_set = protection(period, unit).excluded
+    excluded = sorted({r.complaint_id for r in rows if r.complaint_id in excluded_set})
+    rows = [r for r in rows if r.complaint_id not in excluded_set]
+    if not rows:
+        return Value(True, None, None, "–", "이 기간에 평가된 답변이 없습니다.", excluded_ids=excluded)
+    avg = sum(r.total for r in rows) / len(rows)
+    return Value(
+        True,
+        avg,
+        max(0.0, min(100.0, avg)),
+        f"{avg:.1f}점",
+        f"품질 평가 {len(rows)}건 평균 {avg:.1f}점(100점 만점) = 점수 {avg:.1f}",
+        rows=[Evidence(f"품질 {r.total:g}점", r.complaint_id) for r in rows],
+        complaint_ids=sorted({r.complaint_id for r in rows}),
+        excluded_ids=excluded,
+    )
 
 
 @register("praise", "칭찬", 5)
 def praise(period: Period, unit: Unit) -> Value:
-    care = care_source()
-    if care is None or not hasattr(care, "praise"):
+    if sources.care() is None:
         return Value.missing()
-    rows = list(care.praise(list(unit.user_ids), period.start, period.end))
-    score = min(100.0, len(rows) * 20.0)
+    if unit.kind == "department":
+        rows = sources.praise(period.start, period.end, department_ids=unit.department_ids)
+    else:
+        rows = sources.praise(period.start, period.end, employee_ids=[unit.pk])
+    people = unit.people
+    score = min(100.0, 20.0 * len(rows) / people)
+    per = f" ÷ {people}명" if unit.kind == "department" else ""
     return Value(
         True,
         len(rows),
         score,
         f"{len(rows)}건",
-        f"칭찬 {len(rows)}건 × 20점 (최대 100) = {score:.0f}",
-        rows=[Evidence(text, cid) for cid, text in rows],
-        complaint_ids=[cid for cid, _ in rows if cid],
+        f"칭찬 {len(rows)}건{per} × 20점 (최대 100) = {score:.1f}",
+        rows=[Evidence(f"칭찬: {r.body[:60]}", r.complaint_id) for r in rows],
+        complaint_ids=sorted({r.complaint_id for r in rows if r.complaint_id}),
     )
+
+
+# --- field observation -------------------------------------------------------------------------------
 
 
 @register("field", "행정종합관찰 참여", 5)
 def field_participation(period: Period, unit: Unit) -> Value:
-    src = field_source()
-    if src is None or not hasattr(src, "participation"):
+    rows = _cached(("participation", period), lambda: sources.participation(period.start, period.end))
+    if rows is None:
         return Value.missing()
-    # field.queries.participation gives one row per reporter for the period (datetimes, [start, end)).
-    mine = [r for r in src.participation(period.start, period.end) if r.reporter_id in unit.user_ids]
+    # One row per reporter; a department counts the reports its people filed while working there
+    # (the reporter's unit at filing time, predecessors included).
+    if unit.kind == "department":
+        mine = [r for r in rows if r.department_id in unit.department_ids]
+        who: dict = {"department_ids": unit.department_ids}
+    else:
+        mine = [r for r in rows if r.reporter_id == unit.pk]
+        who = {"reporter_ids": [unit.pk]}
+    ids = Lazy(loader=lambda: sources.field_report_complaints(period.start, period.end, **who))
     filed = sum(r.filed for r in mine)
     resolved = sum(r.answered + r.closed for r in mine)
-    rows = [(f"{r.reporter}: 제보 {r.filed}건, 해결 {r.answered + r.closed}건", None) for r in mine]
-    people = max(len(unit.user_ids), 1)
+    people = unit.people
     score = min(100.0, (filed + resolved) / people * 10)
     return Value(
         True,
@@ -327,13 +619,17 @@ def field_participation(period: Period, unit: Unit) -> Value:
         score,
         f"제보 {filed} · 해결 {resolved}",
         f"(제보 {filed} + 해결 {resolved}) ÷ {people}명 × 10 (최대 100) = {score:.1f}",
-        rows=[Evidence(label, cid) for label, cid in rows],
+        rows=[Evidence(f"{r.reporter}: 제보 {r.filed}건, 해결 {r.answered + r.closed}건") for r in mine],
+        complaint_ids=ids,
     )
+
+
+# --- proactive administration ------------------------------------------------------------------------
 
 
 @register("proactive", "적극행정 실적", 10)
 def proactive(period: Period, unit: Unit) -> Value:
-    mod = _module("minwon.proactive.scoring")
+    mod = sources._module("minwon.proactive.scoring")
     if mod is None:
         return Value.missing()
     return mod.evaluate(period, unit, Value, Evidence)

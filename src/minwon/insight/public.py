@@ -1,7 +1,8 @@
 """The monthly public report (like New York's 311 monthly report) and the open-data exports.
 
-No personal data: figures only, and the open-data list holds public 민원 with the address masked
-(minwon.lib.masking) and no applicant fields at all. Figures come from DailySummary, so they are
+No personal data: figures only, and the open-data list holds public 민원 of non-sensitive
+categories with the title masked (`mask_text`: names, phones, plates … inside it), the address
+masked (`mask_address`) and no applicant fields at all. Figures come from DailySummary, so they are
 the dashboard's figures for the same month.
 """
 
@@ -15,10 +16,19 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from minwon.complaints.models import Complaint
-from minwon.lib.masking import mask_address
+from minwon.lib.masking import mask_address, mask_text
 
-from . import metrics
-from .queries import SUM_FIELDS, Figures, Scope, category_names, current_map, department_names, summary_qs
+from .queries import (
+    SUM_FIELDS,
+    CareFigures,
+    Figures,
+    Scope,
+    care_by_department,
+    category_names,
+    current_map,
+    department_names,
+    summary_qs,
+)
 
 
 def month_bounds(month: str | None, today: date | None = None) -> tuple[date, date]:
@@ -37,6 +47,7 @@ def month_bounds(month: str | None, today: date | None = None) -> tuple[date, da
 class Row:
     name: str
     f: Figures
+    c: CareFigures | None = None  # satisfaction of the department (None for categories)
 
 
 def _grouped(scope: Scope, key: str) -> dict:
@@ -51,22 +62,32 @@ def report(first: date, last: date) -> dict:
     for dept, f in _grouped(scope, "department_id").items():
         per_dept.setdefault(mapping.get(dept, dept) if dept else None, Figures()).add(f)
     per_cat = _grouped(scope, "category_id")
-    dnames, cnames = department_names(per_dept), category_names(per_cat)
+    care = care_by_department(scope, mapping)
+    care_total, per_care = care if care is not None else (None, {})
+    dnames, cnames = department_names([*per_dept, *per_care]), category_names(per_cat)
     total = Figures()
     for f in per_dept.values():
         total.add(f)
+    keys = list(per_dept) + [k for k in per_care if k not in per_dept]
     return {
         "first": first,
         "last": last,
         "total": total,
+        "care": care_total,
         "departments": sorted(
-            (Row(dnames.get(k, "부서 미배정") if k else "부서 미배정", f) for k, f in per_dept.items()),
-            key=lambda r: -r.f.received,
+            (
+                Row(
+                    dnames.get(k, "부서 미배정") if k else "부서 미배정",
+                    per_dept.get(k, Figures()),
+                    per_care.get(k, CareFigures()) if care is not None else None,
+                )
+                for k in keys
+            ),
+            key=lambda r: (-r.f.received, r.name),
         ),
         "categories": sorted(
-            (Row(cnames.get(k, "?"), f) for k, f in per_cat.items()), key=lambda r: -r.f.received
+            (Row(cnames.get(k, "?"), f) for k, f in per_cat.items()), key=lambda r: (-r.f.received, r.name)
         ),
-        "satisfaction": _satisfaction(first, last),
     } | {"tables": []}
 
 
@@ -75,22 +96,26 @@ def with_tables(data: dict) -> dict:
     return data
 
 
-def _satisfaction(first: date, last: date) -> str:
-    care = metrics.care_source()
-    if care is None or not hasattr(care, "satisfaction"):
-        return ""
-    tz = timezone.get_current_timezone()
-    ids = list(
-        Complaint.objects.filter(
-            received_at__gte=datetime.combine(first, time.min, tz),
-            received_at__lt=datetime.combine(last + timedelta(days=1), time.min, tz),
-        ).values_list("pk", flat=True)
-    )
-    avg, _rows = care.satisfaction(ids)
-    return "" if avg is None else f"{avg:.2f}"
+FIGURE_COLUMNS = [
+    "구분",
+    "이름",
+    "접수",
+    "처리 완료",
+    "기한 내 처리",
+    "기한 내 처리율(%)",
+    "평균 처리일수",
+    "만족도 응답",
+    "해결됨(%)",
+    "친절도(1-5)",
+]
 
 
-FIGURE_COLUMNS = ["구분", "이름", "접수", "처리 완료", "기한 내 처리", "기한 내 처리율(%)", "평균 처리일수"]
+def _care_cells(c: CareFigures | None) -> list:
+    if c is None:
+        return ["", "", ""]
+    rate = "" if c.satisfaction_rate is None else f"{c.satisfaction_rate * 100:.1f}"
+    kind = "" if c.kindness is None else f"{c.kindness:.2f}"
+    return [c.responses, rate, kind]
 
 
 def figure_rows(data: dict) -> list[list]:
@@ -98,9 +123,9 @@ def figure_rows(data: dict) -> list[list]:
         f = row.f
         rate = "" if f.on_time_rate is None else f"{f.on_time_rate * 100:.1f}"
         avg = "" if f.avg_days is None else f"{f.avg_days:.1f}"
-        return [kind, row.name, f.received, f.answered, f.on_time, rate, avg]
+        return [kind, row.name, f.received, f.answered, f.on_time, rate, avg, *_care_cells(row.c)]
 
-    out = [line("전체", Row("전체", data["total"]))]
+    out = [line("전체", Row("전체", data["total"], data["care"]))]
     out += [line("부서", r) for r in data["departments"]]
     out += [line("유형", r) for r in data["categories"]]
     return out
@@ -139,7 +164,7 @@ def open_data_rows(first: date, last: date):
             c.department.name if c.department else "",
             c.get_channel_display(),
             c.get_status_display(),
-            c.title,
+            mask_text(c.title),
             mask_address(c.address),
             timezone.localtime(c.answered_at).date().isoformat() if c.answered_at else "",
         ]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import cast
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 
 from minwon.complaints.models import Category, Complaint
@@ -59,6 +59,18 @@ def absorbed_ids(current_ids, mapping: dict[int, int] | None = None) -> list[int
     return sorted(pk for pk, cur in mapping.items() if cur in wanted)
 
 
+# In `Scope.department_ids`, this id stands for "no department yet" (민원 not yet routed).
+UNASSIGNED = 0
+
+
+def department_q(department_ids: list[int], mapping: dict[int, int] | None = None) -> Q:
+    """Today's departments (with the ones merged into them), UNASSIGNED meaning no department."""
+    q = Q(department_id__in=absorbed_ids([i for i in department_ids if i != UNASSIGNED], mapping))
+    if UNASSIGNED in department_ids:
+        q |= Q(department_id__isnull=True)
+    return q
+
+
 @dataclass
 class Scope:
     """What a dashboard or list looks at. `department_ids` are today's departments (None = all)."""
@@ -72,7 +84,8 @@ class Scope:
     def query_params(self) -> dict[str, str]:
         params = {"from": self.first.isoformat(), "to": self.last.isoformat()}
         if self.department_ids and len(self.department_ids) == 1:
-            params["department"] = str(self.department_ids[0])
+            pk = self.department_ids[0]
+            params["department"] = "none" if pk == UNASSIGNED else str(pk)
         if self.category_id:
             params["category"] = str(self.category_id)
         if self.channel:
@@ -144,7 +157,7 @@ class Figures:
 def summary_qs(scope: Scope, mapping: dict[int, int] | None = None) -> QuerySet[DailySummary]:
     qs = DailySummary.objects.filter(day__gte=scope.first, day__lte=scope.last)
     if scope.department_ids is not None:
-        qs = qs.filter(department_id__in=absorbed_ids(scope.department_ids, mapping))
+        qs = qs.filter(department_q(scope.department_ids, mapping))
     if scope.category_id:
         qs = qs.filter(category_id=scope.category_id)
     if scope.channel:
@@ -156,14 +169,16 @@ def _sums():
     return {k: Sum(k) for k in SUM_FIELDS}
 
 
-def by_department(scope: Scope, now: datetime | None = None) -> tuple[Figures, dict[int | None, Figures]]:
+def by_department(
+    scope: Scope, now: datetime | None = None, mapping: dict[int, int] | None = None
+) -> tuple[Figures, dict[int | None, Figures]]:
     """Totals and figures per today's department, with 민원 overdue right now."""
-    mapping = current_map()
+    mapping = mapping or current_map()
     per: dict[int | None, Figures] = defaultdict(Figures)
     for row in summary_qs(scope, mapping).values("department_id").annotate(**_sums()):
         dept: int | None = row["department_id"]
         per[mapping.get(dept, dept) if dept else None].add(Figures.of(dict(row)))
-    for dept, n in overdue_by_department(scope, now).items():
+    for dept, n in overdue_by_department(scope, now, mapping).items():
         per[mapping.get(dept, dept) if dept else None].overdue += n
     total = Figures()
     for f in per.values():
@@ -171,20 +186,22 @@ def by_department(scope: Scope, now: datetime | None = None) -> tuple[Figures, d
     return total, dict(per)
 
 
-def overdue_by_department(scope: Scope, now: datetime | None = None) -> dict[int | None, int]:
+def overdue_by_department(
+    scope: Scope, now: datetime | None = None, mapping: dict[int, int] | None = None
+) -> dict[int | None, int]:
     """Open 민원 past their due time now, whenever they arrived (index cmp_status_due)."""
-    qs = cast(ComplaintQuerySet, live_qs(scope, period=False)).overdue(now or timezone.now())
+    qs = cast(ComplaintQuerySet, live_qs(scope, period=False, mapping=mapping)).overdue(now or timezone.now())
     return dict(qs.order_by().values_list("department_id").annotate(n=Count("id")))
 
 
-def counts_by(scope: Scope, key: str) -> dict:
-    rows = summary_qs(scope).values_list(key).annotate(n=Sum("received"))
+def counts_by(scope: Scope, key: str, mapping: dict[int, int] | None = None) -> dict:
+    rows = summary_qs(scope, mapping).values_list(key).annotate(n=Sum("received"))
     return {k: int(n) for k, n in rows}
 
 
-def series(scope: Scope, unit: str = "day") -> list[tuple[date, int]]:
+def series(scope: Scope, unit: str = "day", mapping: dict[int, int] | None = None) -> list[tuple[date, int]]:
     """Received per day, ISO week (Monday) or month, zeros included, oldest first."""
-    per_day = counts_by(scope, "day")
+    per_day = counts_by(scope, "day", mapping)
     out: dict[date, int] = {}
     day = scope.first
     while day <= scope.last:
@@ -209,7 +226,9 @@ def _day_start(day: date) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=timezone.get_current_timezone())
 
 
-def live_qs(scope: Scope, *, period: bool = True) -> QuerySet[Complaint]:
+def live_qs(
+    scope: Scope, *, period: bool = True, mapping: dict[int, int] | None = None
+) -> QuerySet[Complaint]:
     """The complaints a figure of `scope` counts (the same cohort as the summary)."""
     qs = Complaint.objects.all()
     if period:
@@ -218,7 +237,7 @@ def live_qs(scope: Scope, *, period: bool = True) -> QuerySet[Complaint]:
             received_at__lt=_day_start(scope.last) + timedelta(days=1),
         )
     if scope.department_ids is not None:
-        qs = qs.filter(department_id__in=absorbed_ids(scope.department_ids))
+        qs = qs.filter(department_q(scope.department_ids, mapping))
     if scope.category_id:
         qs = qs.filter(category_id=scope.category_id)
     if scope.channel:
@@ -265,6 +284,91 @@ def category_names(ids) -> dict[int, str]:
 
 def department_names(ids) -> dict[int, str]:
     return names(Department, ids)
+
+
+# --- satisfaction, kindness and praise (minwon.care, through insight.sources) -----------------------
+
+
+@dataclass
+class CareFigures:
+    """Satisfaction responses *given* and praise *received* in the period (care's definitions:
+    by the response's / praise's date and department), so they match the care pages."""
+
+    responses: int = 0
+    resolved: int = 0
+    kindness_sum: int = 0
+    speed_sum: int = 0
+    praise: int = 0
+
+    def add(self, other: CareFigures) -> None:
+        for k in ("responses", "resolved", "kindness_sum", "speed_sum", "praise"):
+            setattr(self, k, getattr(self, k) + getattr(other, k))
+
+    @property
+    def satisfaction_rate(self) -> float | None:
+        return self.resolved / self.responses if self.responses else None
+
+    @property
+    def kindness(self) -> float | None:
+        return self.kindness_sum / self.responses if self.responses else None
+
+    @property
+    def speed(self) -> float | None:
+        return self.speed_sum / self.responses if self.responses else None
+
+
+def care_window(scope: Scope) -> tuple[datetime, datetime]:
+    return _day_start(scope.first), _day_start(scope.last) + timedelta(days=1)
+
+
+def _care_filters(scope: Scope, mapping: dict[int, int] | None = None) -> dict:
+    ids: list[int | None] | None = None
+    if scope.department_ids is not None:
+        ids = list(absorbed_ids([i for i in scope.department_ids if i != UNASSIGNED], mapping))
+        if UNASSIGNED in scope.department_ids:
+            ids.append(None)
+    return {"department_ids": ids, "category_id": scope.category_id, "channel": scope.channel}
+
+
+def care_by_department(
+    scope: Scope, mapping: dict[int, int] | None = None
+) -> tuple[CareFigures, dict[int | None, CareFigures]] | None:
+    """Totals and figures per today's department; None without the care app."""
+    from . import sources
+
+    if sources.care() is None:
+        return None
+    mapping = mapping or current_map()
+    start, end = care_window(scope)
+    filters = _care_filters(scope, mapping)
+    per: dict[int | None, CareFigures] = defaultdict(CareFigures)
+    for dept, r in sources.response_totals_by_department(start, end, **filters).items():
+        per[mapping.get(dept, dept) if dept else None].add(
+            CareFigures(r["n"], r["resolved"], r["kindness_sum"], r["speed_sum"])
+        )
+    for dept, n in sources.praise_counts_by_department(start, end, **filters).items():
+        per[mapping.get(dept, dept) if dept else None].praise += n
+    total = CareFigures()
+    for f in per.values():
+        total.add(f)
+    return total, dict(per)
+
+
+def care_drill_down(scope: Scope, metric: str):
+    """The responses (metric 'responses' or 'resolved') or praise behind a care figure."""
+    from . import sources
+
+    start, end = care_window(scope)
+    filters = _care_filters(scope)
+    if metric == "praise":
+        qs = sources.praise_queryset(start, end, **filters)
+        return None if qs is None else qs.select_related("employee", "department", "complaint")
+    qs = sources.response_queryset(start, end, **filters)
+    if qs is None:
+        return None
+    if metric == "resolved":
+        qs = qs.filter(resolved=True)
+    return qs.select_related("complaint", "department")
 
 
 def in_bucket(qs: QuerySet[Complaint], i: int) -> QuerySet[Complaint]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
@@ -16,7 +16,7 @@ from minwon.staff.views import staff_page
 
 from . import dashboard, mapdata, queries
 from .access import DASHBOARD_ROLES, allowed_scope, sees_city
-from .definitions import METRIC_LABELS, bucket_label
+from .definitions import CARE_METRICS, METRIC_LABELS, bucket_label
 from .forms import MapForm, ScopeForm
 from .models import BUCKET_FIELDS, SummaryState
 
@@ -77,14 +77,22 @@ def complaint_list(request):
     if metric not in METRIC_LABELS:
         metric = "received"
     cell = request.GET.get("cell", "")[:20]
-    qs = queries.drill_down(scope, metric, cell=cell)
     bucket = request.GET.get("bucket", "")
-    if bucket.isdigit() and int(bucket) < len(BUCKET_FIELDS):
-        qs = queries.in_bucket(qs, int(bucket))
-    status = request.GET.get("status", "")
-    if status:
-        qs = mapdata.with_status(qs, status)
-    qs = qs.select_related("category", "department", "handler").order_by("-received_at", "-pk")
+    if metric in CARE_METRICS:
+        # Satisfaction responses or praise (minwon.care): the rows themselves are the list.
+        care_qs = queries.care_drill_down(scope, metric)
+        if care_qs is None:
+            raise Http404("자료 원천 없음")
+        qs = care_qs.order_by("-created_at", "-pk")
+        bucket = ""
+    else:
+        qs = queries.drill_down(scope, metric, cell=cell)
+        if bucket.isdigit() and int(bucket) < len(BUCKET_FIELDS):
+            qs = queries.in_bucket(qs, int(bucket))
+        status = request.GET.get("status", "")
+        if status:
+            qs = mapdata.with_status(qs, status)
+        qs = qs.select_related("category", "department", "handler").order_by("-received_at", "-pk")
     # Counting stops at 10,001 rows (staff.queries.CappedPaginator): a figure of 200,000 민원 is
     # narrowed with the filters, not paged through, and an exact count would scan them all.
     page = CappedPaginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -105,6 +113,7 @@ def complaint_list(request):
             "page": page,
             "query": query.urlencode(),
             "worklist_url": _worklist_url(scope, metric),
+            "rows_kind": "praise" if metric == "praise" else "responses" if metric in CARE_METRICS else "",
             **extra,
         },
     )
@@ -120,6 +129,8 @@ def _worklist_url(scope: queries.Scope, metric: str) -> str:
     else:
         params["overdue"] = "on"
     if scope.department_ids and len(scope.department_ids) == 1:
+        if scope.department_ids[0] == queries.UNASSIGNED:
+            return ""  # the worklist has no "no department" filter
         params["department"] = str(scope.department_ids[0])
     if scope.category_id:
         params["category"] = str(scope.category_id)

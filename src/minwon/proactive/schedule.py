@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from minwon.accounts.models import Role, User
 
-from .models import KeyTask, ProgressReport
+from .models import KeyTask, ProactiveEvent, ProgressReport
 
 
 def _add_months(day: date, months: int) -> date:
@@ -78,9 +78,22 @@ def overdue_report_alerts(now: datetime | None = None) -> int:
                 )
     if not alerts:
         return 0
-    before = StaffAlert.objects.filter(kind="staff_proactive_report").count()
-    StaffAlert.objects.bulk_create(alerts, ignore_conflicts=True)
-    return StaffAlert.objects.filter(kind="staff_proactive_report").count() - before
+    # Only alerts not sent before are written, and each late report leaves one audit row.
+    sent = set(
+        StaffAlert.objects.filter(dedupe_key__in=[a.dedupe_key for a in alerts]).values_list(
+            "dedupe_key", flat=True
+        )
+    )
+    new = [a for a in alerts if a.dedupe_key not in sent]
+    StaffAlert.objects.bulk_create(new, ignore_conflicts=True)
+    for group in sorted({a.group_key for a in new}):
+        _prefix, task_id, month = group.split(":")
+        ProactiveEvent.objects.create(
+            task_id=int(task_id),
+            verb="report_overdue_alerted",
+            data={"period": month, "recipients": sum(1 for a in new if a.group_key == group)},
+        )
+    return len(new)
 
 
 def _period_end(task: KeyTask, start: date) -> date:

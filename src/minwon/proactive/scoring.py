@@ -2,8 +2,11 @@
 
 Department: the average rating score of its key tasks of the period's years, and the share of its
 people who completed 적극행정 교육 in the period. Employee: the rating scores of the tasks they
-work on, plus a bonus for training. Tasks rated below B are left out for an officer who had an
-answered 사전컨설팅 on that task (protection), and for recognised exemplary failures.
+work on, plus a bonus for training. A task rated below B counts as B (보통) for an officer who
+had an answered 사전컨설팅 on that task that did not find it 부적정 (protection: acting on the audit
+office's advice is no disadvantage), and for everyone when it is a recognised exemplary failure.
+Counting it as B rather than leaving it out means protection can only help: an officer whose
+only task is protected is not left to be judged by their other metrics alone.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from minwon.accounts.models import User
 from .models import RATING_SCORES, KeyTask, Rating, TrainingRecord
 
 PROTECTED_BELOW = (Rating.C, Rating.D)
+PROTECTED_AS = Rating.B
 
 
 def _tasks(period, unit):
@@ -40,14 +44,15 @@ def evaluate(period, unit, Value, Evidence):
     for task in _tasks(period, unit):
         why = _protected(task, unit.user_ids)
         s = RATING_SCORES[Rating(task.evaluation.rating)]
-        rows.append(
-            Evidence(
-                f"{task.year} {task.title}: {task.evaluation.rating}"
-                + (f" — 제외: {why}" if why else f" = {s}점")
+        if why:
+            s = RATING_SCORES[PROTECTED_AS]
+            label = (
+                f"{task.year} {task.title}: {task.evaluation.rating} → {PROTECTED_AS}로 봄 ({why}) = {s}점"
             )
-        )
-        if not why:
-            scores.append(s)
+        else:
+            label = f"{task.year} {task.title}: {task.evaluation.rating} = {s}점"
+        rows.append(Evidence(label))
+        scores.append(s)
     trained = set(
         TrainingRecord.objects.filter(
             user_id__in=unit.user_ids, completed_on__gte=period.first, completed_on__lte=period.last

@@ -29,3 +29,27 @@ def days(value):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+@register.simple_tag
+def fig(href, count, text=None, of=None, testid=None):
+    """A figure as a link to the list behind it: `{% fig links.late total.late %}`.
+
+    `data-count` is the size of that list (a rate's numerator), `data-of` a rate's denominator.
+    """
+    from django.utils.html import format_html
+
+    return format_html(
+        '<a href="{}" data-count="{}"{}{}>{}</a>',
+        href,
+        count or 0,
+        format_html(' data-of="{}"', of) if of is not None else "",
+        format_html(' data-testid="{}"', testid) if testid else "",
+        count if text is None else text,
+    )
+
+
+@register.filter
+def score5(value):
+    """A 1–5 average as shown on the dashboard ("4.25점"), or a dash without responses."""
+    return "–" if value is None else f"{value:.2f}점"

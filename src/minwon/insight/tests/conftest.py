@@ -108,3 +108,63 @@ def november(city):
     org.merge_departments(actor=city.admin, departments=[team], into=city.roads)
     team.refresh_from_db()
     return SimpleNamespace(c1=c1, c2=c2, c3=c3, c4=c4, c5=c5, c6=c6, team=team)
+
+
+@pytest.fixture
+def surveyed(november, city):
+    """Real care rows for November (through care's own services, dates then set to November):
+
+    | 민원 | response dept (at answer) | handler | resolved | kindness | speed | quality |
+    |---|---|---|---|---|---|---|
+    | c1 | 도로과 | officer | yes | 5 | 4 | 100 (all 5) |
+    | c2 | 도로과 | officer | no | 2 | 1 | 60 (all 3) |
+    | c4 | 공원녹지과 | other_officer | yes | 4 | 5 | – (not reviewed) |
+    | c5 | 도로관리팀 (merged into 도로과) | – | yes | 3 | 3 | 80 (all 4) |
+
+    Praise: one for officer (도로과, on c1), one for 공원녹지과 (no 민원), one in December (outside).
+    """
+    from datetime import date
+
+    from minwon.care import quality as care_quality
+    from minwon.care import services as care
+    from minwon.care.models import Praise, QualityCriterion, SatisfactionResponse
+
+    for c, resolved, kindness, speed in (
+        (november.c1, True, 5, 4),
+        (november.c2, False, 2, 1),
+        (november.c4, True, 4, 5),
+        (november.c5, True, 3, 3),
+    ):
+        r = care.record_phone_survey(city.care, c, resolved=resolved, kindness=kindness, speed=speed)
+        SatisfactionResponse.objects.filter(pk=r.pk).update(created_at=at(20, 10))
+    p1 = care.file_praise(
+        None, employee=city.officer, body="밤늦게까지 가로등을 고쳐 주셨습니다", complaint=november.c1
+    )
+    p2 = care.file_praise(None, department=city.parks, body="공원이 깨끗해졌습니다")
+    p3 = care.file_praise(None, employee=city.officer, body="12월 칭찬")
+    Praise.objects.filter(pk__in=[p1.pk, p2.pk]).update(created_at=at(21, 10))
+    Praise.objects.filter(pk=p3.pk).update(created_at=at(2, 10, month=12))
+    # Answer texts so the weekly sampler takes them; week of Monday 2 November, everything sampled.
+    Complaint.objects.filter(pk__in=[november.c1.pk, november.c2.pk, november.c4.pk, november.c5.pk]).update(
+        answer="조치했습니다."
+    )
+    batch = care_quality.sample_week(date(2026, 11, 2), size=10, seed="t")
+    samples = {s.complaint_id: s for s in batch.samples.all()}
+    codes = list(QualityCriterion.objects.filter(is_active=True).values_list("code", flat=True))
+    for c, score in ((november.c1, 5), (november.c2, 3), (november.c5, 4)):
+        care_quality.review_sample(city.care, samples[c.pk], scores=dict.fromkeys(codes, score), feedback="")
+    return november
+
+
+def read_pdf(content: bytes) -> tuple[str, set[str]]:
+    """(text, base font names) of a PDF: Korean must come out as text set in a Korean font."""
+    import io
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(content))
+    fonts: set[str] = set()
+    for page in reader.pages:
+        for font in page["/Resources"].get("/Font", {}).values():
+            fonts.add(str(font.get_object()["/BaseFont"]).split("+", 1)[-1])
+    return "".join(p.extract_text() for p in reader.pages), fonts

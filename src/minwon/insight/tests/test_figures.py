@@ -127,3 +127,21 @@ def test_incremental_refresh_follows_new_events(built, city):
     total, per = queries.by_department(Scope(*NOV))
     assert (total.received, per[None].received) == (6, 1)  # not routed yet: no department
     assert summary.refresh_summaries() == 0
+
+
+def test_split_department_counts_for_its_primary_successor(built, city):
+    from minwon.testing import factories as f
+
+    north = f.create_department(code="ROADN", name="도로북부과")
+    south = f.create_department(code="ROADS2", name="도로남부과")
+    org.split_department(actor=city.admin, department=city.roads, into=[north, south], primary=north)
+    _total, per = queries.by_department(Scope(*NOV))
+    assert city.roads.pk not in per and south.pk not in per
+    # 도로과's four 민원 (with the team merged into it earlier) now count for 도로북부과.
+    assert (per[north.pk].received, per[north.pk].on_time, per[north.pk].overdue) == (4, 2, 1)
+    assert set(queries.drill_down(Scope(*NOV, [north.pk]), "received")) == {
+        built.c1,
+        built.c2,
+        built.c3,
+        built.c5,
+    }

@@ -75,3 +75,90 @@ def test_dashboard_query_count_is_fixed(built, city, client, django_assert_max_n
     client.force_login(city.admin)
     with django_assert_max_num_queries(16):
         assert client.get(f"/insight/?{NOV}").status_code == 200
+
+
+LINK = re.compile(r'<a\s[^>]*?href="(/insight/list/\?[^"]*)"([^>]*)>(.*?)</a>', re.S)
+
+
+def _figure_links(html: str) -> list[tuple[str, int, int | None, str]]:
+    """(href, data-count, data-of, visible text) of every link to an insight list."""
+    out = []
+    for href, attrs, text in LINK.findall(html):
+        count = re.search(r'data-count="(\d+)"', attrs)
+        assert count, f"a figure link without data-count: {href}"
+        of = re.search(r'data-of="(\d+)"', attrs)
+        out.append(
+            (href.replace("&amp;", "&"), int(count.group(1)), int(of.group(1)) if of else None, text.strip())
+        )
+    return out
+
+
+def _list_count(client, href: str) -> int:
+    resp = client.get(href)
+    assert resp.status_code == 200, href
+    return int(re.search(r'data-testid="list-count">(\d+)<', resp.content.decode()).group(1))
+
+
+@pytest.mark.parametrize(
+    "query",
+    [f"{NOV}", f"{NOV}&unit=week", "start=2026-10-01&end=2026-11-30&unit=month", f"{NOV}&channel=web"],
+)
+def test_every_figure_links_to_a_list_of_that_size(surveyed, city, client, query):
+    """Follow every figure of the dashboard: the list behind it holds exactly that many rows."""
+    from minwon.testing import factories as f
+
+    from .conftest import at
+
+    f.create_complaint(category=city.park, received_at=at(9, 10), channel="web")  # not routed yet
+    summary.rebuild_all()
+    client.force_login(city.desk)
+    html = client.get(f"/insight/?{query}").content.decode()
+    links = _figure_links(html)
+    assert len(links) > 60
+    seen: dict[str, int] = {}
+    for href, count, of, text in links:
+        if href not in seen:
+            seen[href] = _list_count(client, href)
+        assert seen[href] == count, (href, count, seen[href])
+        if re.fullmatch(r"[\d,]+", text):
+            assert int(text.replace(",", "")) == count, (href, text)
+        elif of is not None and text.endswith("%"):
+            assert text == f"{count / of * 100:.1f}%", (href, text)
+    # The metrics reached include the care figures and the histogram and series lists.
+    reached = {re.search(r"metric=(\w+)", h).group(1) for h in seen}
+    assert reached >= {"received", "answered", "on_time", "late", "overdue", "reopened", "repeated"}
+    assert reached >= {"responses", "resolved", "praise", "open", "closed"}
+    assert any("bucket=" in h for h in seen)
+    assert any("department=none" in h for h in seen)  # the "부서 미배정" row
+
+
+def test_care_figures_on_the_dashboard(surveyed, city, client):
+    """November's responses: c1 yes/5, c2 no/2, c4 yes/4, c5 yes/3; praise: officer and 공원녹지과."""
+    summary.rebuild_all()
+    client.force_login(city.desk)
+    html = client.get(f"/insight/?{NOV}").content.decode()
+    assert re.search(r'data-testid="tile-satisfaction">75.0%<', html)
+    assert re.search(r'data-testid="tile-kindness">3.50점<', html)
+    assert re.search(r'data-testid="tile-praise">2<', html)
+    row = re.search(rf'<tr data-dept="{city.roads.pk}">(.*?)</tr>', html, re.S).group(1)
+    # 도로과 absorbs the team's c5: responses c1, c2, c5 → 3, 2 resolved, kindness 10/3.
+    assert ">3.33점<" in row and ">66.7%<" in row
+    praise = client.get(f"/insight/list/?{NOV}&metric=praise&department={city.roads.pk}").content.decode()
+    assert "밤늦게까지" in praise and "공원이 깨끗" not in praise and surveyed.c1.tracking_no in praise
+
+
+def test_map_cell_links_match_their_lists(built, city, client):
+    import h3
+
+    from minwon.complaints.models import Complaint
+
+    cell = h3.latlng_to_cell(37.5665, 126.978, 9)
+    other = h3.latlng_to_cell(37.50, 127.03, 9)
+    Complaint.objects.filter(pk__in=[built.c1.pk, built.c2.pk]).update(h3_cell=cell)
+    Complaint.objects.filter(pk=built.c4.pk).update(h3_cell=other)
+    client.force_login(city.desk)
+    html = client.get(f"/insight/map/?{NOV}").content.decode()
+    links = _figure_links(html)
+    assert sorted(c for _h, c, _o, _t in links) == [1, 2]
+    for href, count, _of, _text in links:
+        assert _list_count(client, href) == count

@@ -94,6 +94,8 @@ def test_overdue_alerts_owner_head_and_auditor_once(task, city):
     recipients = set(StaffAlert.objects.values_list("recipient__username", flat=True))
     assert recipients == {"officer", "head", "auditor"}
     assert schedule.overdue_report_alerts(now) == 0  # idempotent per period and person
+    logged = ProactiveEvent.objects.filter(task=task, verb="report_overdue_alerted")
+    assert sorted(e.data["period"] for e in logged) == ["2026-01", "2026-02"]
 
 
 def test_consultation_answered_by_auditor_only(task, city):
@@ -144,9 +146,40 @@ def test_scoring_with_training_protection_and_exemplary_failure(task, city):
     c = services.request_consultation(city.officer, task, question="법적 위험?")
     services.answer_consultation(city.auditor, c, opinion="conditional", answer="조건부 가능")
     protected = _score("employee", city.officer.pk)
-    assert protected.score == pytest.approx(100)  # task left out; training only
-    assert any("사전컨설팅" in e.label for e in protected.rows)
+    assert protected.score == pytest.approx(70 * 0.8 + 100 * 0.2)  # C counted as B
+    assert any("B로 봄" in e.label and "사전컨설팅" in e.label for e in protected.rows)
     # The head had no consultation: still counted, unless it is a recognised exemplary failure.
     assert _score("employee", city.head.pk).score == pytest.approx(50 * 0.8)  # no training
     services.evaluate_task(city.admin, task, rating="C", exemplary_failure=True, comment="과정이 창의적")
-    assert _score("employee", city.head.pk).score is None
+    assert _score("employee", city.head.pk).score == pytest.approx(70 * 0.8)
+    assert any("모범적 실패" in e.label for e in _score("employee", city.head.pk).rows)
+
+
+def test_inappropriate_opinion_does_not_protect(task, city):
+    services.evaluate_task(city.admin, task, rating="D")
+    c = services.request_consultation(city.officer, task, question="법적 위험?")
+    assert _score("employee", city.officer.pk).score == pytest.approx(30 * 0.8)  # not yet answered
+    services.answer_consultation(city.auditor, c, opinion="inappropriate", answer="추진하면 안 됩니다")
+    assert _score("employee", city.officer.pk).score == pytest.approx(30 * 0.8)
+
+
+def test_pre_consultation_changes_the_evaluation_outcome(task, city):
+    """The whole evaluation, not just the metric: a D-rated task, the officer consulted the audit
+    office and the head did not. Before the answer the two tie; after it the officer ranks first.
+
+    Neither has 민원, praise or training in 2026, so the scored lines are 칭찬 0 (×5),
+    행정종합관찰 0 (×5) and 적극행정 (×10): total = 10 × 적극행정 ÷ 20.
+    """
+    from minwon.insight import evaluation
+
+    services.evaluate_task(city.admin, task, rating="D")
+    units = evaluation.employee_units([city.roads.pk])
+    before = {r.unit.pk: r.total for r in evaluation.evaluate_all(units, YEAR_2026)}
+    assert before[city.officer.pk] == before[city.head.pk] == pytest.approx(10 * 30 * 0.8 / 20)  # 12.0
+    c = services.request_consultation(city.officer, task, question="수의계약으로 긴급 보수해도 됩니까?")
+    services.answer_consultation(city.auditor, c, opinion="appropriate", answer="긴급 안전조치로 가능")
+    after = evaluation.evaluate_all(units, YEAR_2026)
+    assert after[0].unit.pk == city.officer.pk
+    totals = {r.unit.pk: r.total for r in after}
+    assert totals[city.officer.pk] == pytest.approx(10 * 70 * 0.8 / 20)  # 28.0
+    assert totals[city.head.pk] == pytest.approx(12.0)  # the head is not protected by it
