@@ -124,3 +124,5 @@ class EventVerb(models.TextChoices):
     ATTACHMENT_ADDED = "attachment_added", "첨부 추가"
     FLAGGED = "flagged", "민원팀장 보고"
     CONTACT_VIEWED = "contact_viewed", "개인정보 열람"
+    LETTER_PRINTED = "letter_printed", "통지서 인쇄"
+    LETTER_POSTED = "letter_posted", "통지서 우편 발송"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 
 from django.contrib import admin, messages
+from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path
@@ -151,6 +152,9 @@ class MessageAdmin(admin.ModelAdmin):
 @admin.register(WebhookEndpoint)
 class WebhookEndpointAdmin(admin.ModelAdmin):
     list_display = ["name", "url", "is_active", "include_internal"]
+    # A receiver typed without a scheme is an HTTPS endpoint (and Django 6 will assume so too);
+    # timelines with personal data must never be posted in clear text by accident.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(StaffAlert)

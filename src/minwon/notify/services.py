@@ -18,6 +18,8 @@ from django.utils import timezone
 
 from minwon.accounts.models import Role
 from minwon.complaints.access import AccessDenied
+from minwon.complaints.choices import EventVerb
+from minwon.complaints.events import record
 
 from .choices import DELIVERED_STATUSES, Audience, Channel, MessageStatus
 from .context import complaint_context, render_notice, render_text, wording
@@ -249,13 +251,40 @@ def _require_desk(actor) -> None:
         raise AccessDenied("우편 발송과 메시지 관리는 민원팀 또는 관리자만 할 수 있습니다.")
 
 
+def _record_letter_events(actor, letters: list[Message], verb: str, *, public: bool, **data) -> None:
+    """One timeline event per complaint whose letters changed hands (the audit trail of the post).
+
+    The event says which messages and, once posted, the registered-mail number, so a citizen who
+    says "no letter came" and the auditor reading the timeline see the same facts.
+    """
+    by_complaint: dict[Any, list[Message]] = {}
+    for letter in letters:
+        if letter.complaint is not None:
+            by_complaint.setdefault(letter.complaint, []).append(letter)
+    for complaint, rows in by_complaint.items():
+        record(
+            complaint,
+            verb,
+            actor=actor,
+            public=public,
+            data={"messages": [m.pk for m in rows], **data},
+        )
+
+
 @transaction.atomic
 def mark_printed(actor, message_ids: Iterable[int]) -> int:
     """The desk printed these letters; they now wait to be posted."""
     _require_desk(actor)
-    return Message.objects.filter(
-        pk__in=list(message_ids), channel=Channel.LETTER, status=MessageStatus.PRINT_QUEUED
-    ).update(status=MessageStatus.PRINTED, printed_at=timezone.now(), printed_by=actor)
+    letters = list(
+        Message.objects.select_for_update()
+        .select_related("complaint")
+        .filter(pk__in=list(message_ids), channel=Channel.LETTER, status=MessageStatus.PRINT_QUEUED)
+    )
+    Message.objects.filter(pk__in=[m.pk for m in letters]).update(
+        status=MessageStatus.PRINTED, printed_at=timezone.now(), printed_by=actor
+    )
+    _record_letter_events(actor, letters, EventVerb.LETTER_PRINTED, public=False)
+    return len(letters)
 
 
 @transaction.atomic
@@ -263,15 +292,23 @@ def mark_dispatched(actor, message_ids: Iterable[int], *, postal_ref: str = "") 
     """The letters went into the post (or to the e-그린우편 service): the notice is sent."""
     _require_desk(actor)
     now = timezone.now()
-    ids = list(message_ids)
-    qs = Message.objects.filter(
-        pk__in=ids, channel=Channel.LETTER, status__in=(MessageStatus.PRINT_QUEUED, MessageStatus.PRINTED)
+    ref = postal_ref.strip()[:40]
+    letters = list(
+        Message.objects.select_for_update()
+        .select_related("complaint")
+        .filter(
+            pk__in=list(message_ids),
+            channel=Channel.LETTER,
+            status__in=(MessageStatus.PRINT_QUEUED, MessageStatus.PRINTED),
+        )
     )
+    qs = Message.objects.filter(pk__in=[m.pk for m in letters])
     # A letter posted without a separate print step (e.g. sent as a file to e-그린우편) counts as printed.
     qs.filter(printed_at__isnull=True).update(printed_at=now, printed_by=actor)
-    return qs.update(
-        status=MessageStatus.SENT, sent_at=now, dispatched_by=actor, postal_ref=postal_ref.strip()[:40]
-    )
+    qs.update(status=MessageStatus.SENT, sent_at=now, dispatched_by=actor, postal_ref=ref)
+    # Public: the applicant's timeline shows the day the written notice (법 제27조) went out.
+    _record_letter_events(actor, letters, EventVerb.LETTER_POSTED, public=True, postal_ref=ref)
+    return len(letters)
 
 
 @transaction.atomic

@@ -210,6 +210,14 @@ def test_letter_result_notice_pdf_names_the_handler_and_goes_through_the_print_q
     letter.refresh_from_db()
     assert letter.status == MessageStatus.SENT and letter.printed_by == city.desk and letter.sent_at
     assert letter not in print_queue()
+    # The post leaves a trail: printing internal, posting public with the registered-mail number.
+    printed, posted = c.events.filter(verb__in=("letter_printed", "letter_posted")).order_by("pk")
+    assert (printed.verb, printed.is_public, printed.actor) == ("letter_printed", False, city.desk)
+    assert (posted.verb, posted.is_public) == ("letter_posted", True)
+    assert posted.data == {"messages": [letter.pk], "postal_ref": "1234567890123"}
+    # A second click on an already posted letter changes nothing and records nothing.
+    assert notify.mark_dispatched(city.desk, [letter.pk]) == 0
+    assert c.events.filter(verb="letter_posted").count() == 1
 
 
 def test_rejection_letter_states_reasons_and_remedies(city, notify_settings):
