@@ -132,6 +132,22 @@ def test_every_figure_links_to_a_list_of_that_size(surveyed, city, client, query
     assert any("department=none" in h for h in seen)  # the "부서 미배정" row
 
 
+def test_no_figure_on_the_dashboard_without_its_list(surveyed, city, client):
+    """Every number shown in a tile or the department table sits inside a drill-down link."""
+    summary.rebuild_all()
+    client.force_login(city.desk)
+    html = client.get(f"/insight/?{NOV}").content.decode()
+    tiles = re.search(r'data-testid="tiles">(.*?)</ul>', html, re.S).group(1)
+    # Each tile: its label (which may hold digits, "친절도(1–5)"), then the figures in spans.
+    values = [li.split("<span", 1)[1] for li in re.findall(r"<li>(.*?)</li>", tiles, re.S)]
+    table = re.search(r'data-testid="dept-table">.*?<tbody>(.*?)</tbody>', html, re.S).group(1)
+    cells = re.findall(r"<td>(.*?)</td>", table, re.S)
+    assert len(values) == 10 and len(cells) > 20
+    for chunk in values + cells:
+        bare = re.sub(r"<[^>]+>", "", re.sub(r"<a\s[^>]*>.*?</a>", "", chunk, flags=re.S))
+        assert not re.search(r"\d", bare), chunk
+
+
 def test_care_figures_on_the_dashboard(surveyed, city, client):
     """November's responses: c1 yes/5, c2 no/2, c4 yes/4, c5 yes/3; praise: officer and 공원녹지과."""
     summary.rebuild_all()
