@@ -101,6 +101,7 @@ FIGURE_COLUMNS = [
     "이름",
     "접수",
     "처리 완료",
+    "종결",
     "기한 내 처리",
     "기한 내 처리율(%)",
     "평균 처리일수",
@@ -123,7 +124,7 @@ def figure_rows(data: dict) -> list[list]:
         f = row.f
         rate = "" if f.on_time_rate is None else f"{f.on_time_rate * 100:.1f}"
         avg = "" if f.avg_days is None else f"{f.avg_days:.1f}"
-        return [kind, row.name, f.received, f.answered, f.on_time, rate, avg, *_care_cells(row.c)]
+        return [kind, row.name, f.received, f.answered, f.closed, f.on_time, rate, avg, *_care_cells(row.c)]
 
     out = [line("전체", Row("전체", data["total"], data["care"]))]
     out += [line("부서", r) for r in data["departments"]]

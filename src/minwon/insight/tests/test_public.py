@@ -36,6 +36,9 @@ def test_report_page_without_login(built, client):
     assert "75.0%" in html  # on-time rate of the month
     assert 'data-testid="public-satisfaction">75.0%<' in html  # 3 of 4 responses resolved
     assert "3.50점" in html  # kindness (5 + 2 + 4 + 3) ÷ 4
+    # Per department: received, answered, closed (c4 closed as 반복민원), on-time rate, days.
+    assert '<th scope="row">공원녹지과</th><td>1</td><td>1</td><td>1</td><td>100.0%</td><td>0.2일</td>' in html
+    assert '<th scope="row">도로과</th><td>4</td><td>3</td><td>0</td><td>66.7%</td><td>2.7일</td>' in html
     for personal in ("홍길동", "010-", "김철수", "최도로", built.c1.tracking_no):
         assert personal not in html
 
@@ -44,15 +47,15 @@ def test_figures_csv(built, client):
     text = _csv(client.get("/reports/open-data/figures.csv?month=2026-11"))
     lines = text.splitlines()
     assert lines[0].startswith(
-        "구분,이름,접수,처리 완료,기한 내 처리,기한 내 처리율(%),평균 처리일수,만족도 응답"
+        "구분,이름,접수,처리 완료,종결,기한 내 처리,기한 내 처리율(%),평균 처리일수,만족도 응답"
     )
     # (2 + 5 + 0.25 + 1) days ÷ 4 answers = 2.1; 4 responses, 3 resolved, kindness 3.50
-    assert lines[1] == "전체,전체,5,4,3,75.0,2.1,4,75.0,3.50"
+    assert lines[1] == "전체,전체,5,4,1,3,75.0,2.1,4,75.0,3.50"  # c4 closed
     # 도로과 with the merged team's c5: 4 received, 3 answered, 2 on time; (2+5+1)/3 days;
     # responses c1, c2 and c5 (given to the team) → 2 of 3 resolved, kindness 10/3.
-    assert "부서,도로과,4,3,2,66.7,2.7,3,66.7,3.33" in lines
-    assert "부서,공원녹지과,1,1,1,100.0,0.2,1,100.0,4.00" in lines  # 6 h = 0.25 day (to even: 0.2)
-    assert "유형,가로등,3,3,2,66.7,2.7,,," in lines
+    assert "부서,도로과,4,3,0,2,66.7,2.7,3,66.7,3.33" in lines
+    assert "부서,공원녹지과,1,1,1,1,100.0,0.2,1,100.0,4.00" in lines  # 6 h = 0.25 day (to even: 0.2)
+    assert "유형,가로등,3,3,0,2,66.7,2.7,,," in lines
 
 
 def test_open_data_lists_public_complaints_masked(built, client):
