@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
@@ -23,7 +23,7 @@ from .forms import (
     TaskForm,
     TrainingForm,
 )
-from .models import KeyTask, Milestone, PreConsultation, TrainingRecord
+from .models import ExcellentOfficial, KeyTask, Milestone, PreConsultation, ReportAttachment, TrainingRecord
 from .services import ProactiveError
 
 
@@ -47,6 +47,14 @@ def task_list(request):
     )
     today = timezone.localdate()
     rows = [(t, schedule.overdue_periods(t, today)) for t in tasks]
+    # The year-end results in one place: excellent officials with their rewards, and the tasks
+    # recognised as exemplary failures.
+    excellent = (
+        ExcellentOfficial.objects.filter(task__year=year_n)
+        .select_related("user", "task")
+        .prefetch_related("rewards")
+        .order_by("task__title", "user__display_name")
+    )
     years = sorted(set(KeyTask.objects.values_list("year", flat=True)) | {today.year}, reverse=True)
     return render(
         request,
@@ -56,6 +64,10 @@ def task_list(request):
             "year": year_n,
             "years": years,
             "can_create": _creatable_departments(request.user).exists(),
+            "excellent": list(excellent),
+            "exemplary_failures": [
+                t for t in tasks if getattr(t, "evaluation", None) and t.evaluation.exemplary_failure
+            ],
         },
     )
 
@@ -96,9 +108,17 @@ def _forms(task, data=None, files=None, which: str = ""):
         "milestone_form": bound("milestone", MilestoneForm),
         "report_form": bound("report", ReportForm),
         "consult_form": bound("consult", ConsultationForm),
-        "eval_form": bound("evaluate", EvaluationForm),
+        "eval_form": bound("evaluate", EvaluationForm, initial=_evaluation_initial(task)),
         "excellent_form": bound("excellent", ExcellentForm, task=task),
     }
+
+
+def _evaluation_initial(task) -> dict:
+    """A task already rated opens its form on that rating (re-rating starts from what is there)."""
+    ev = getattr(task, "evaluation", None)
+    if ev is None:
+        return {}
+    return {"rating": ev.rating, "exemplary_failure": ev.exemplary_failure, "comment": ev.comment}
 
 
 def _detail(request, task, forms, status=200):
@@ -244,3 +264,18 @@ def training(request):
         {"form": form, "records": records, "is_admin": is_admin},
         status=400 if form.errors else 200,
     )
+
+
+@require_GET
+@staff_page()
+def attachment(request, pk: int):
+    """A progress report's attachment, for the staff who may see the task (every staff member)."""
+    att = get_object_or_404(ReportAttachment.objects.select_related("report"), pk=pk)
+    response = FileResponse(
+        att.file.open("rb"),
+        content_type="application/octet-stream",
+        as_attachment=True,
+        filename=att.original_name,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -37,7 +37,9 @@ def test_report_page_without_login(built, client):
     assert 'data-testid="public-satisfaction">75.0%<' in html  # 3 of 4 responses resolved
     assert "3.50점" in html  # kindness (5 + 2 + 4 + 3) ÷ 4
     # Per department: received, answered, closed (c4 closed as 반복민원), on-time rate, days.
-    assert '<th scope="row">공원녹지과</th><td>1</td><td>1</td><td>1</td><td>100.0%</td><td>0.2일</td>' in html
+    assert (
+        '<th scope="row">공원녹지과</th><td>1</td><td>1</td><td>1</td><td>100.0%</td><td>0.2일</td>' in html
+    )
     assert '<th scope="row">도로과</th><td>4</td><td>3</td><td>0</td><td>66.7%</td><td>2.7일</td>' in html
     for personal in ("홍길동", "010-", "김철수", "최도로", built.c1.tracking_no):
         assert personal not in html

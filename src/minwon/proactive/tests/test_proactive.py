@@ -98,6 +98,63 @@ def test_overdue_alerts_owner_head_and_auditor_once(task, city):
     assert sorted(e.data["period"] for e in logged) == ["2026-01", "2026-02"]
 
 
+def test_overdue_alerts_are_also_e_mailed_through_the_outbox(task, city):
+    """Those with an address also get the alert by e-mail: a queued outbox row the worker sends."""
+    from minwon.notify.choices import Audience, Channel
+    from minwon.notify.models import Message
+
+    city.auditor.email = "audit@city.example"
+    city.auditor.save(update_fields=["email"])
+    schedule.overdue_report_alerts(datetime(2026, 2, 6, 9, tzinfo=KST))  # January is late
+    mail = Message.objects.get()
+    assert (mail.audience, mail.channel, mail.recipient, mail.status) == (
+        Audience.STAFF,
+        Channel.EMAIL,
+        "audit@city.example",
+        "queued",
+    )
+    assert "포트홀 24시간 보수" in mail.subject and "2026년 01월" in mail.subject
+    schedule.overdue_report_alerts(datetime(2026, 2, 7, 9, tzinfo=KST))
+    assert Message.objects.count() == 1  # once per report and person
+
+
+def test_overdue_alert_e_mail_can_be_switched_off(task, city, settings):
+    from minwon.notify.models import Message
+
+    settings.MINWON_STAFF_ALERT_EMAIL = False
+    city.auditor.email = "audit@city.example"
+    city.auditor.save(update_fields=["email"])
+    assert schedule.overdue_report_alerts(datetime(2026, 2, 6, 9, tzinfo=KST)) == 3
+    assert not Message.objects.exists()
+
+
+def test_attachment_download_and_year_results_page(task, city, rewards, client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    f = SimpleUploadedFile("실적 보고.pdf", b"%PDF-1.4 report", content_type="application/pdf")
+    report = services.submit_report(
+        city.officer, task, period_start=date(2026, 2, 1), body="2월", progress=20, files=[f]
+    )
+    att = report.attachments.get()
+    client.force_login(city.auditor)
+    page = client.get(f"/proactive/tasks/{task.pk}/").content.decode()
+    assert f'href="/proactive/attachments/{att.pk}/"' in page
+    resp = client.get(f"/proactive/attachments/{att.pk}/")
+    assert resp.status_code == 200 and b"".join(resp.streaming_content) == b"%PDF-1.4 report"
+    assert "attachment" in resp["Content-Disposition"]
+    client.force_login(city.minji)  # a citizen
+    assert client.get(f"/proactive/attachments/{att.pk}/").status_code in (302, 403)
+
+    services.evaluate_task(city.admin, task, rating="C", exemplary_failure=True, comment="과정이 창의적")
+    services.select_excellent(city.admin, task, user=city.officer, rewards=rewards[:2])
+    client.force_login(city.admin)
+    detail = client.get(f"/proactive/tasks/{task.pk}/").content.decode()
+    assert '<option value="C" selected>' in detail  # the form opens on the recorded rating
+    year = client.get("/proactive/?year=2026").content.decode()
+    assert "최도로" in year and "성과급, 표창" in year and "(주 담당자)" in year
+    exemplary = year.split('data-testid="year-exemplary"')[1].split("</ul>")[0]
+    assert "포트홀 24시간 보수" in exemplary and "과정이 창의적" in exemplary
+
+
 def test_consultation_answered_by_auditor_only(task, city):
     c = services.request_consultation(city.officer, task, question="수의계약 한도 초과 가능한지")
     with pytest.raises(PermissionDenied):
