@@ -34,8 +34,13 @@ def report_due(period_end: date) -> date:
 
 
 def overdue_periods(task: KeyTask, today: date) -> list[date]:
+    """Periods whose report is missing and past due. A report that fell due before the task was
+    registered (a task entered in June for the whole year) is not late: nobody could file it."""
     done = set(task.reports.values_list("period_start", flat=True))
-    return [start for start, end in periods(task) if report_due(end) < today and start not in done]
+    registered = timezone.localdate(task.created_at)
+    return [
+        start for start, end in periods(task) if registered <= report_due(end) < today and start not in done
+    ]
 
 
 def overdue_report_alerts(now: datetime | None = None) -> int:

@@ -13,7 +13,7 @@ from minwon.insight.evaluation import unit_for
 from minwon.insight.metrics import REGISTRY, Period
 from minwon.notify.models import StaffAlert
 from minwon.proactive import schedule, services
-from minwon.proactive.models import ProactiveEvent, RewardType
+from minwon.proactive.models import KeyTask, ProactiveEvent, RewardType
 from minwon.proactive.services import ProactiveError
 
 KST = ZoneInfo("Asia/Seoul")
@@ -21,7 +21,7 @@ KST = ZoneInfo("Asia/Seoul")
 
 @pytest.fixture
 def task(city):
-    return services.create_task(
+    task = services.create_task(
         city.head,
         year=2026,
         title="포트홀 24시간 보수",
@@ -31,6 +31,10 @@ def task(city):
         supporting_officers=[city.head],
         starts_on=date(2026, 1, 1),
     )
+    # Registered at the start of the year (reports due before registration are never late).
+    KeyTask.objects.filter(pk=task.pk).update(created_at=datetime(2026, 1, 2, 9, tzinfo=KST))
+    task.refresh_from_db()
+    return task
 
 
 @pytest.fixture
@@ -76,6 +80,16 @@ def test_monthly_periods_and_overdue_reports(task, city):
         services.submit_report(
             city.other_officer, task, period_start=date(2026, 2, 1), body="남의 과제", progress=10
         )
+
+
+def test_reports_due_before_the_task_was_registered_are_not_late(task, city):
+    """Entered on 20 May for the whole year: January–March were due before (5 Feb, 5 Mar, 5 Apr,
+    and April's on 5 May); May's report is the first that can be late."""
+    KeyTask.objects.filter(pk=task.pk).update(created_at=datetime(2026, 5, 20, 9, tzinfo=KST))
+    task.refresh_from_db()
+    assert schedule.overdue_periods(task, date(2026, 6, 1)) == []
+    assert schedule.overdue_periods(task, date(2026, 6, 6)) == [date(2026, 5, 1)]
+    assert schedule.overdue_report_alerts(datetime(2026, 6, 6, 9, tzinfo=KST)) == 3  # May only
 
 
 def test_report_with_attachment(task, city, settings, tmp_path):
