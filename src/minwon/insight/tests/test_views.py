@@ -174,7 +174,26 @@ def test_map_cell_links_match_their_lists(built, city, client):
     Complaint.objects.filter(pk=built.c4.pk).update(h3_cell=other)
     client.force_login(city.desk)
     html = client.get(f"/insight/map/?{NOV}").content.decode()
-    links = _figure_links(html)
+    links = [link for link in _figure_links(html) if "cell=" in link[0]]
     assert sorted(c for _h, c, _o, _t in links) == [1, 2]
+    for href, count, _of, _text in links:
+        assert _list_count(client, href) == count
+
+
+def test_category_by_status_heat_table(built, city, client):
+    """November: 가로등 c1, c2, c5 answered; 도로점용허가 c3 in progress; 공원·녹지 c4 closed."""
+    client.force_login(city.desk)
+    html = client.get(f"/insight/map/?{NOV}").content.decode()
+    heat = re.search(r'data-testid="heat">(.*?)</table>', html, re.S).group(1)
+    head = re.findall(r'<th scope="col">(.*?)</th>', heat)
+    assert head == ["유형", "처리 중", "답변 완료", "종결"]
+    rows = {
+        name: [int(n) for n in re.findall(r'data-count="(\d+)"', row)]
+        for name, row in re.findall(r'<th scope="row">(.*?)</th>(.*?)</tr>', heat, re.S)
+    }
+    assert rows == {"가로등": [0, 3, 0], "도로점용허가": [1, 0, 0], "공원·녹지": [0, 0, 1]}
+    assert 'class="heat-4"><a' in heat  # the biggest cell is the darkest
+    links = _figure_links(heat)
+    assert len(links) == 9
     for href, count, _of, _text in links:
         assert _list_count(client, href) == count
