@@ -154,15 +154,19 @@ def open_data_rows(first: date, last: date):
             received_at__lt=datetime.combine(last + timedelta(days=1), time.min, tz),
         )
         .exclude(category__is_sensitive=True)
-        .select_related("category", "department")
+        .select_related("category")
         .order_by("received_at", "pk")
     )
+    # Today's department (a merged one's successor), as in the figures.
+    mapping = current_map()
+    today_names = department_names(set(mapping.values()))
     for c in qs.iterator(chunk_size=2000):
+        dept = mapping.get(c.department_id, c.department_id) if c.department_id else None
         yield [
             c.tracking_no,
             timezone.localtime(c.received_at).date().isoformat(),
             c.category.name,
-            c.department.name if c.department else "",
+            today_names.get(dept, "") if dept else "",
             c.get_channel_display(),
             c.get_status_display(),
             mask_text(c.title),

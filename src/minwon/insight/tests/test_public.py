@@ -60,16 +60,36 @@ def test_figures_csv(built, client):
     assert "유형,가로등,3,3,0,2,66.7,2.7,,," in lines
 
 
+def test_figures_follow_a_department_rename(built, client, city):
+    """Renamed after the month: the month's figures are published under today's name."""
+    from minwon.org import services as org
+
+    org.rename_department(actor=city.admin, department=city.roads, name="도로관리과")
+    lines = _csv(client.get("/reports/open-data/figures.csv?month=2026-11")).splitlines()
+    assert "부서,도로관리과,4,3,0,2,66.7,2.7,3,66.7,3.33" in lines
+    assert not any(",도로과," in line for line in lines)
+    complaints = _csv(client.get("/reports/open-data/complaints.csv?month=2026-11"))
+    assert ",도로관리과," in complaints and ",도로과," not in complaints
+
+
 def test_open_data_lists_public_complaints_masked(built, client):
     text = _csv(client.get("/reports/open-data/complaints.csv?month=2026-11"))
     lines = text.splitlines()
     assert len(lines) == 2  # header + c1, the only public one
     row = lines[1]
-    assert built.c1.tracking_no in row
+    assert built.c1.tracking_no in row and ",도로과," in row
     assert "서울특별시 새빛구 빛나로 ***" in row and "101동" not in text
     assert "김*수 씨 집 앞 가로등 고장, 연락 010-****-5432 (12가**** 차량)" in row
     for personal in ("김철수", "9876", "3456", "홍길동", "1234-5678"):
         assert personal not in text
+
+
+def test_open_data_names_the_department_of_today(built, client):
+    """c5 was handled by 도로관리팀, since merged into 도로과: the open data says 도로과."""
+    Complaint.objects.filter(pk=built.c5.pk).update(visibility=Visibility.PUBLIC)
+    text = _csv(client.get("/reports/open-data/complaints.csv?month=2026-11"))
+    row = next(line for line in text.splitlines() if built.c5.tracking_no in line)
+    assert ",도로과," in row and "도로관리팀" not in text
 
 
 def test_sensitive_categories_stay_out_of_open_data(built, client, city):
