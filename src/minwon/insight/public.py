@@ -30,16 +30,24 @@ from .queries import (
     summary_qs,
 )
 
+MONTH_ERROR = "월을 2026-11 형식으로 입력해 주십시오."
 
-def month_bounds(month: str | None, today: date | None = None) -> tuple[date, date]:
-    """'2026-11' → (2026-11-01, 2026-11-30); default the last complete month."""
-    today = today or timezone.localdate()
+
+def parse_month(month: str | None) -> date | None:
+    """'2026-11' → 2026-11-01; None when it is not a month."""
     try:
         y, m = (int(x) for x in (month or "").split("-"))
-        first = date(y, m, 1)
+        return date(y, m, 1) if 2000 <= y <= 2100 else None
     except ValueError:
-        prev = today.replace(day=1) - timedelta(days=1)
-        first = prev.replace(day=1)
+        return None
+
+
+def month_bounds(month: str | None, today: date | None = None) -> tuple[date, date]:
+    """'2026-11' → (2026-11-01, 2026-11-30); default (or not a month) the last complete month."""
+    first = parse_month(month)
+    if first is None:
+        today = today or timezone.localdate()
+        first = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
     return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
 
 

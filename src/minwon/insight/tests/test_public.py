@@ -109,3 +109,17 @@ def test_report_pdf(built, client):
     assert "2026년 11월 민원 처리 보고" in text and "도로과" in text and "공원녹지과" in text
     assert "75.0%" in text and "3.50점" in text
     assert "홍길동" not in text and "김철수" not in text
+
+
+def test_a_bad_month_is_refused_in_korean(built, client):
+    resp = client.get("/reports/monthly/?month=2026-13")
+    assert resp.status_code == 400
+    html = resp.content.decode()
+    assert "월을 2026-11 형식으로 입력해 주십시오." in html and 'value="2026-13"' in html
+    for url in (
+        "/reports/monthly.pdf",
+        "/reports/open-data/figures.csv",
+        "/reports/open-data/complaints.csv",
+    ):
+        resp = client.get(f"{url}?month=11월")
+        assert resp.status_code == 400 and "2026-11 형식" in resp.content.decode(), url
