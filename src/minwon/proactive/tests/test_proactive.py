@@ -224,6 +224,7 @@ def test_scoring_with_training_protection_and_exemplary_failure(task, city):
     services.evaluate_task(city.admin, task, rating="C", exemplary_failure=True, comment="과정이 창의적")
     assert _score("employee", city.head.pk).score == pytest.approx(70 * 0.8)
     assert any("모범적 실패" in e.label for e in _score("employee", city.head.pk).rows)
+    assert {e.href for e in protected.rows if "B로 봄" in e.label} == {f"/proactive/tasks/{task.pk}/"}
 
 
 def test_inappropriate_opinion_does_not_protect(task, city):
