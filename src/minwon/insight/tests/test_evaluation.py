@@ -241,7 +241,9 @@ def test_pages_and_exports(surveyed, city, client):
 
     text, fonts = read_pdf(pdf.content)
     assert "NanumGothic" in fonts
-    assert "부서 평가" in text and "도로과" in text and "87.5" in text and "보호 제외 1건" in text
+    assert "부서 평가" in text and "도로과" in text and "87.5" in text
+    assert f"보호 제외 1건: {surveyed.c2.tracking_no}" in text.replace("\n", " ")
+    assert "근거 민원 2건" in text  # 도로과's on-time rate: c1 and c5
     # A department head sees their own department only; an officer not at all.
     client.force_login(city.head)
     assert client.get(f"/insight/evaluation/department/{city.parks.pk}/?period={period}").status_code == 403
