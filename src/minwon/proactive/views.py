@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -20,6 +21,7 @@ from .forms import (
     ExcellentForm,
     MilestoneForm,
     ReportForm,
+    RewardChoiceForm,
     TaskForm,
     TrainingForm,
 )
@@ -100,11 +102,27 @@ def task_new(request):
     return render(request, "proactive/new.html", {"form": form})
 
 
-def _forms(task, data=None, files=None, which: str = ""):
+def _my_selection(task, user) -> ExcellentOfficial | None:
+    return (
+        ExcellentOfficial.objects.filter(task=task, user=user).prefetch_related("rewards").first()
+        if user.is_authenticated
+        else None
+    )
+
+
+def _forms(task, data=None, files=None, which: str = "", user=None):
     def bound(name, cls, **kw):
         return cls(data, files, **kw) if which == name else cls(**kw)
 
+    mine = _my_selection(task, user) if user is not None else None
     return {
+        "my_selection": mine,
+        "choose_form": bound(
+            "choose",
+            RewardChoiceForm,
+            prefix="choose",  # the admin's selection form on the same page has a `rewards` field too
+            initial={"rewards": list(mine.rewards.all()) if mine else []},
+        ),
         "milestone_form": bound("milestone", MilestoneForm),
         "report_form": bound("report", ReportForm),
         "consult_form": bound("consult", ConsultationForm),
@@ -152,10 +170,10 @@ def _detail(request, task, forms, status=200):
 @staff_page()
 def task_detail(request, pk: int):
     task = _task(pk)
-    return _detail(request, task, _forms(task))
+    return _detail(request, task, _forms(task, user=request.user))
 
 
-ACTIONS = ("milestone", "report", "consult", "evaluate", "excellent")
+ACTIONS = ("milestone", "report", "consult", "evaluate", "excellent", "choose")
 
 
 @require_POST
@@ -164,7 +182,7 @@ def task_act(request, pk: int, action: str):
     if action not in ACTIONS:
         raise Http404
     task = _task(pk)
-    forms = _forms(task, request.POST, request.FILES, action)
+    forms = _forms(task, request.POST, request.FILES, action, user=request.user)
     form = forms[
         {
             "milestone": "milestone_form",
@@ -172,6 +190,7 @@ def task_act(request, pk: int, action: str):
             "consult": "consult_form",
             "evaluate": "eval_form",
             "excellent": "excellent_form",
+            "choose": "choose_form",
         }[action]
     ]
     if form.is_valid():
@@ -206,6 +225,12 @@ def _run(request, task, action: str, cd) -> None:
     elif action == "excellent":
         services.select_excellent(user, task, user=cd["user"], rewards=list(cd["rewards"]))
         messages.success(request, "우수공무원을 선발했습니다.")
+    elif action == "choose":
+        selection = _my_selection(task, user)
+        if selection is None:
+            raise PermissionDenied("이 과제의 우수공무원으로 선발되지 않았습니다.")
+        services.choose_rewards(user, selection, rewards=list(cd["rewards"]))
+        messages.success(request, "희망 포상을 저장했습니다.")
 
 
 @require_POST

@@ -196,6 +196,40 @@ def test_excellent_officials_reward_limits(task, city, rewards):
         services.evaluate_task(city.admin, task, rating="C", exemplary_failure=True)
 
 
+def test_selected_official_chooses_their_rewards(task, city, rewards, client):
+    """The admin selects; the official may then pick the reward types they prefer, within the
+    same limit (main officer two, others one). Nobody else may choose for them."""
+    services.evaluate_task(city.admin, task, rating="S")
+    sel = services.select_excellent(city.admin, task, user=city.officer, rewards=rewards[:1])
+    with pytest.raises(PermissionDenied):
+        services.choose_rewards(city.head, sel, rewards=rewards[1:2])
+    client.force_login(city.officer)
+    page = client.get(f"/proactive/tasks/{task.pk}/").content.decode()
+    assert "내 포상 고르기" in page
+    resp = client.post(
+        f"/proactive/tasks/{task.pk}/act/choose/",
+        {"choose-rewards": [r.pk for r in rewards]},  # three: one too many
+    )
+    assert resp.status_code == 400 and "2개까지" in resp.content.decode()
+    assert [r.name for r in sel.rewards.all()] == ["표창"]  # unchanged
+    resp = client.post(
+        f"/proactive/tasks/{task.pk}/act/choose/", {"choose-rewards": [rewards[1].pk, rewards[2].pk]}
+    )
+    assert resp.status_code == 302
+    assert sorted(r.name for r in sel.rewards.all()) == ["성과급", "인사 우대"]
+    logged = ProactiveEvent.objects.get(task=task, verb="rewards_chosen")
+    assert logged.data["before"] == ["표창"] and logged.data["after"] == ["성과급", "인사 우대"]
+    # A supporting officer selected too chooses one.
+    sel_head = services.select_excellent(city.admin, task, user=city.head, rewards=rewards[:1])
+    with pytest.raises(ProactiveError, match="1개까지"):
+        services.choose_rewards(city.head, sel_head, rewards=rewards[1:3])
+    # Someone not selected sees no such form and cannot post one.
+    client.force_login(city.other_officer)
+    assert "내 포상 고르기" not in client.get(f"/proactive/tasks/{task.pk}/").content.decode()
+    resp = client.post(f"/proactive/tasks/{task.pk}/act/choose/", {"choose-rewards": [rewards[0].pk]})
+    assert resp.status_code == 403
+
+
 YEAR_2026 = Period(date(2026, 1, 1), date(2026, 12, 31))
 
 
