@@ -100,6 +100,18 @@ def test_dashboard_figure_drills_down_to_its_complaints(site, city, new_page, sc
     expect(page.get_by_test_id("list-count")).to_have_text("3")
     expect(page.get_by_test_id("insight-list")).to_contain_text(on_time.tracking_no)
     expect(page.get_by_test_id("insight-list")).not_to_contain_text(late.tracking_no)
+    # The map: the 민원 with a position, counted per hexagon, each cell a link to its 민원.
+    import h3
+
+    cell = h3.latlng_to_cell(37.5665, 126.978, 9)
+    Complaint.objects.filter(pk__in=[on_time.pk, late.pk]).update(h3_cell=cell)
+    page.goto(f"{site}/insight/map/")
+    cells = page.get_by_test_id("map-cells")
+    expect(cells.get_by_role("link", name="2")).to_be_visible()
+    expect(page.locator("#insight-map path.leaflet-interactive")).to_have_count(1)
+    screenshot(page, "insight-map")
+    cells.get_by_role("link", name="2").click()
+    expect(page.get_by_test_id("list-count")).to_have_text("2")
 
 
 def test_evaluation_page_explains_a_score(site, city, new_page, screenshot):
@@ -178,8 +190,14 @@ def test_key_task_from_creation_to_year_end_rating(site, city, new_page, screens
     officer.get_by_label("보고 대상 월(1일)").fill(f"{year}-01-01")
     officer.get_by_label("추진 내용").fill("장비 2대 구매 계약")
     officer.get_by_label("진척률(%)").fill("30")
+    officer.get_by_label("첨부 파일").set_input_files(
+        files=[{"name": "계약서.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4 contract"}]
+    )
     officer.get_by_role("button", name="보고", exact=True).click()
     expect(officer.get_by_test_id("report")).to_contain_text("장비 2대 구매 계약")
+    with officer.expect_download() as download:
+        officer.get_by_test_id("report").get_by_role("link", name="계약서.pdf").click()
+    assert download.value.suggested_filename == "계약서.pdf"
     officer.get_by_text("사전컨설팅 신청", exact=True).click()
     officer.get_by_label("사전컨설팅 질의 (법적 위험)").fill("긴급 복구에 수의계약을 써도 됩니까?")
     officer.get_by_role("button", name="신청").click()
@@ -206,3 +224,14 @@ def test_key_task_from_creation_to_year_end_rating(site, city, new_page, screens
     admin.get_by_role("button", name="선발").click()
     expect(admin.get_by_test_id("excellent")).to_contain_text("최도로: 표창, 성과급")
     screenshot(admin, "proactive-task-rated")
+    # The selected main officer picks the rewards they prefer (here: only 표창).
+    officer.goto(f"{site}/proactive/tasks/{task.pk}/")
+    officer.get_by_label("성과급").uncheck()
+    officer.get_by_role("button", name="저장").click()
+    expect(officer.get_by_test_id("excellent")).to_contain_text("최도로: 표창")
+    expect(officer.get_by_test_id("excellent")).not_to_contain_text("성과급")
+    admin.get_by_role("link", name="← 중점과제 목록").click()
+    expect(admin.get_by_test_id("year-excellent")).to_contain_text("최도로")
+    expect(admin.get_by_test_id("year-excellent")).to_contain_text("표창")
+    expect(admin.get_by_test_id("tasks")).to_contain_text("A (우수)")
+    screenshot(admin, "proactive-year")

@@ -27,12 +27,33 @@ def _scope_ids(user):
     return list(user.headed_department_ids)
 
 
+PERIOD_ERROR = (
+    "평가 기간은 시작일과 종료일을 2026-01-01 형식으로, 시작일이 먼저 오게 (최대 800일) 입력해 주십시오."
+)
+
+
 def _params(request):
+    """(kind, period, the periods offered, the typed-in period and its error).
+
+    The period is a half-year (MINWON_EVALUATION_MONTHS) from the picker, or any start and end
+    typed in (then offered first in the picker, so the links and exports carry it); a bad typed-in
+    period keeps what was typed and shows why, with the default period.
+    """
     kind = request.GET.get("kind", "department")
     kind = kind if kind in KINDS else "department"
     periods = evaluation.recent_periods()
-    period = evaluation.parse_period(request.GET.get("period", "")) or periods[0]
-    return kind, period, periods
+    start, end = request.GET.get("start", "").strip()[:10], request.GET.get("end", "").strip()[:10]
+    custom = {"start": start, "end": end, "error": ""}
+    period = None
+    if start or end:
+        period = evaluation.parse_period(f"{start}_{end}")
+        if period is None:
+            custom["error"] = PERIOD_ERROR
+    if period is None:
+        period = evaluation.parse_period(request.GET.get("period", "")) or periods[0]
+    if period not in periods:
+        periods = [period, *periods]
+    return kind, period, periods, custom
 
 
 def _units(kind: str, user):
@@ -47,7 +68,7 @@ def _period_value(p) -> str:
 @require_GET
 @staff_page(*EVAL_ROLES)
 def ranking(request):
-    kind, period, periods = _params(request)
+    kind, period, periods, custom = _params(request)
     results = evaluation.evaluate_all(_units(kind, request.user), period)
     return render(
         request,
@@ -62,7 +83,9 @@ def ranking(request):
             "metrics": list(REGISTRY.values()),
             "weights": metrics.weights(),
             "is_admin": request.user.has_role(Role.ADMIN),
+            "custom": custom,
         },
+        status=400 if custom["error"] else 200,
     )
 
 
@@ -71,7 +94,7 @@ def ranking(request):
 def explain(request, kind: str, pk: int):
     if kind not in KINDS:
         raise Http404
-    _kind, period, _periods = _params(request)
+    _kind, period, _periods, _custom = _params(request)
     allowed = {u.pk for u in _units(kind, request.user)}
     if pk not in allowed:
         raise PermissionDenied("이 평가 대상을 볼 권한이 없습니다.")
@@ -120,7 +143,7 @@ def weights(request):
 
 
 def _export(request):
-    kind, period, _ = _params(request)
+    kind, period, _, _custom = _params(request)
     return kind, period, evaluation.evaluate_all(_units(kind, request.user), period)
 
 

@@ -66,8 +66,14 @@ def evaluation_xlsx(results: list[Result], period: Period, kind_label: str) -> b
                     round(v.score, 2) if v.score is not None else None,
                     ln.weight,
                     v.how,
-                    ", ".join(tracking.get(pk, str(pk)) for pk in v.complaint_ids[:2000])
-                    + " / ".join(e.label for e in v.rows if e.complaint_id is None),
+                    " / ".join(
+                        part
+                        for part in (
+                            ", ".join(tracking.get(pk, str(pk)) for pk in v.complaint_ids[:2000]),
+                            " / ".join(e.label for e in v.rows if e.complaint_id is None),
+                        )
+                        if part
+                    ),
                     ", ".join(tracking.get(pk, str(pk)) for pk in v.excluded_ids),
                 ]
             )
@@ -90,8 +96,29 @@ def _tracking_numbers(results: list[Result]) -> dict[int, str]:
 def evaluation_pdf(results: list[Result], period: Period, kind_label: str, city: str) -> bytes:
     from weasyprint import HTML
 
+    # Each line with the tracking numbers of its protected 민원 and how many 민원 are behind it
+    # (the full list of those is in the XLSX and on the explain page).
+    tracking = dict(
+        Complaint.objects.filter(
+            pk__in={pk for r in results for ln in r.lines for pk in ln.value.excluded_ids}
+        ).values_list("pk", "tracking_no")
+    )
+    units = [
+        (
+            r,
+            [
+                (
+                    ln,
+                    ", ".join(tracking.get(pk, str(pk)) for pk in ln.value.excluded_ids),
+                    len(ln.value.complaint_ids),
+                )
+                for ln in r.lines
+            ],
+        )
+        for r in results
+    ]
     html = render_to_string(
         "insight/evaluation_pdf.html",
-        {"results": results, "period": period, "kind_label": kind_label, "city": city},
+        {"results": results, "units": units, "period": period, "kind_label": kind_label, "city": city},
     )
     return HTML(string=html).write_pdf()

@@ -63,3 +63,52 @@ def cells(scope: Scope, *, status: str = "", resolution: int = MAP_RESOLUTION) -
         href = f"{base}?{params}&metric=received&cell={cell}" + (f"&status={status}" if status else "")
         out.append(Cell(cell, n, round(lat, 5), round(lng, 5), href))
     return out
+
+
+# --- the same 민원 as a heat table: category × status ------------------------------------------------
+
+HEAT_CLASSES = 5  # shading steps of a cell (CSS .heat-0 … .heat-4), light to dark
+
+
+@dataclass
+class HeatCell:
+    n: int
+    href: str
+    level: int
+
+
+@dataclass
+class HeatRow:
+    category: str
+    total: int
+    cells: list[HeatCell]
+
+
+def category_status(scope: Scope) -> tuple[list[tuple[str, str]], list[HeatRow]]:
+    """The scope's 민원 counted per category and status (one grouped query), each count a link to
+    its list and shaded by its size: a heat map that needs no position and no JavaScript."""
+    from .queries import category_names
+
+    counts = dict(
+        ((cat, st), n)
+        for cat, st, n in live_qs(scope)
+        .order_by()
+        .values_list("category_id", "status")
+        .annotate(n=Count("id"))
+    )
+    statuses = [(v, str(label)) for v, label in Status.choices if any(st == v for _c, st in counts)]
+    names = category_names({c for c, _s in counts})
+    top = max(counts.values(), default=0)
+    base = reverse("insight:list")
+    rows = []
+    for cat in {c for c, _s in counts}:
+        params = {**scope.query_params(), "category": str(cat), "metric": "received"}
+        query = "&".join(f"{k}={v}" for k, v in params.items())
+        cells = []
+        for st, _label in statuses:
+            n = counts.get((cat, st), 0)
+            level = 0 if not n else min(HEAT_CLASSES - 1, 1 + (n * (HEAT_CLASSES - 1) - 1) // top)
+            cells.append(HeatCell(n, f"{base}?{query}&status={st}", level))
+        rows.append(HeatRow(names.get(cat, "?"), sum(c.n for c in cells), cells))
+    rows.sort(key=lambda r: (-r.total, r.category))
+    return statuses, rows

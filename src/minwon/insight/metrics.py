@@ -119,6 +119,7 @@ class Evidence:
     label: str
     complaint_id: int | None = None
     detail: str = ""
+    href: str = ""  # a record that is not a 민원 (a key task): where the explain page links
 
 
 @dataclass

@@ -30,16 +30,24 @@ from .queries import (
     summary_qs,
 )
 
+MONTH_ERROR = "월을 2026-11 형식으로 입력해 주십시오."
 
-def month_bounds(month: str | None, today: date | None = None) -> tuple[date, date]:
-    """'2026-11' → (2026-11-01, 2026-11-30); default the last complete month."""
-    today = today or timezone.localdate()
+
+def parse_month(month: str | None) -> date | None:
+    """'2026-11' → 2026-11-01; None when it is not a month."""
     try:
         y, m = (int(x) for x in (month or "").split("-"))
-        first = date(y, m, 1)
+        return date(y, m, 1) if 2000 <= y <= 2100 else None
     except ValueError:
-        prev = today.replace(day=1) - timedelta(days=1)
-        first = prev.replace(day=1)
+        return None
+
+
+def month_bounds(month: str | None, today: date | None = None) -> tuple[date, date]:
+    """'2026-11' → (2026-11-01, 2026-11-30); default (or not a month) the last complete month."""
+    first = parse_month(month)
+    if first is None:
+        today = today or timezone.localdate()
+        first = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
     return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
 
 
@@ -101,6 +109,7 @@ FIGURE_COLUMNS = [
     "이름",
     "접수",
     "처리 완료",
+    "종결",
     "기한 내 처리",
     "기한 내 처리율(%)",
     "평균 처리일수",
@@ -123,7 +132,7 @@ def figure_rows(data: dict) -> list[list]:
         f = row.f
         rate = "" if f.on_time_rate is None else f"{f.on_time_rate * 100:.1f}"
         avg = "" if f.avg_days is None else f"{f.avg_days:.1f}"
-        return [kind, row.name, f.received, f.answered, f.on_time, rate, avg, *_care_cells(row.c)]
+        return [kind, row.name, f.received, f.answered, f.closed, f.on_time, rate, avg, *_care_cells(row.c)]
 
     out = [line("전체", Row("전체", data["total"], data["care"]))]
     out += [line("부서", r) for r in data["departments"]]
@@ -153,15 +162,19 @@ def open_data_rows(first: date, last: date):
             received_at__lt=datetime.combine(last + timedelta(days=1), time.min, tz),
         )
         .exclude(category__is_sensitive=True)
-        .select_related("category", "department")
+        .select_related("category")
         .order_by("received_at", "pk")
     )
+    # Today's department (a merged one's successor), as in the figures.
+    mapping = current_map()
+    today_names = department_names(set(mapping.values()))
     for c in qs.iterator(chunk_size=2000):
+        dept = mapping.get(c.department_id, c.department_id) if c.department_id else None
         yield [
             c.tracking_no,
             timezone.localtime(c.received_at).date().isoformat(),
             c.category.name,
-            c.department.name if c.department else "",
+            today_names.get(dept, "") if dept else "",
             c.get_channel_display(),
             c.get_status_display(),
             mask_text(c.title),

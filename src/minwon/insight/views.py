@@ -148,10 +148,13 @@ def map_page(request):
     map_form = MapForm(request.GET)
     status = map_form.cleaned_data.get("status", "") if map_form.is_valid() else ""
     cells = mapdata.cells(scope, status=status)
+    heat_statuses, heat_rows = mapdata.category_status(scope)
     return render(
         request,
         "insight/map.html",
         {
+            "heat_statuses": heat_statuses,
+            "heat_rows": heat_rows,
             "form": form,
             "map_form": map_form,
             "scope": scope,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from django.utils import timezone
 
@@ -66,6 +66,11 @@ def seed_proactive(people: dict) -> int:
         owner_department=clean_dept,
         main_officer=clean,
         starts_on=date(today.year, 1, 1),
+    )
+    # Demo history: both tasks were registered at the start of the year, so the second one's
+    # missing reports are late (a report due before its task was registered never is).
+    KeyTask.objects.filter(year=today.year).update(
+        created_at=datetime(today.year, 1, 2, 9, tzinfo=timezone.get_current_timezone())
     )
     services.record_training(
         admin, user=road, title="적극행정 교육", completed_on=date(today.year, 4, 10), hours=2

@@ -148,6 +148,17 @@ class ExcellentForm(forms.Form):
         self.fields["user"].queryset = User.objects.filter(pk__in=task.officer_ids())  # type: ignore[attr-defined]
 
 
+class RewardChoiceForm(forms.Form):
+    """The selected official's own choice of reward types."""
+
+    rewards = forms.ModelMultipleChoiceField(
+        label=_("희망 포상 (주 담당자는 2개까지, 그 밖의 담당자는 1개)"),
+        queryset=RewardType.objects.filter(is_active=True),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("포상 종류를 골라 주십시오.")},
+    )
+
+
 class TrainingForm(forms.Form):
     user = forms.ModelChoiceField(
         label=_("직원"), queryset=User.objects.none(), error_messages={"required": _("직원을 골라 주십시오.")}

@@ -34,8 +34,13 @@ def report_due(period_end: date) -> date:
 
 
 def overdue_periods(task: KeyTask, today: date) -> list[date]:
+    """Periods whose report is missing and past due. A report that fell due before the task was
+    registered (a task entered in June for the whole year) is not late: nobody could file it."""
     done = set(task.reports.values_list("period_start", flat=True))
-    return [start for start, end in periods(task) if report_due(end) < today and start not in done]
+    registered = timezone.localdate(task.created_at)
+    return [
+        start for start, end in periods(task) if registered <= report_due(end) < today and start not in done
+    ]
 
 
 def overdue_report_alerts(now: datetime | None = None) -> int:
@@ -86,6 +91,7 @@ def overdue_report_alerts(now: datetime | None = None) -> int:
     )
     new = [a for a in alerts if a.dedupe_key not in sent]
     StaffAlert.objects.bulk_create(new, ignore_conflicts=True)
+    _queue_emails(new)
     for group in sorted({a.group_key for a in new}):
         _prefix, task_id, month = group.split(":")
         ProactiveEvent.objects.create(
@@ -94,6 +100,33 @@ def overdue_report_alerts(now: datetime | None = None) -> int:
             data={"period": month, "recipients": sum(1 for a in new if a.group_key == group)},
         )
     return len(new)
+
+
+def _queue_emails(alerts) -> None:
+    """The same alert by e-mail through the notify outbox (the worker delivers and retries it),
+    for those with an address, as other staff alerts do (MINWON_STAFF_ALERT_EMAIL)."""
+    if not settings.MINWON_STAFF_ALERT_EMAIL:
+        return
+    from minwon.notify.choices import Audience, Channel
+    from minwon.notify.models import Message
+
+    mails = [
+        Message(
+            audience=Audience.STAFF,
+            channel=Channel.EMAIL,
+            language=settings.LANGUAGE_CODE,
+            recipient=a.recipient.email,
+            recipient_name=str(a.recipient),
+            recipient_user=a.recipient,
+            subject=f"[{settings.MINWON_CITY_NAME}] {a.title}"[:200],
+            body=a.body,
+            group_key=a.dedupe_key[:160],
+            dedupe_key=f"{a.dedupe_key}:email",
+        )
+        for a in alerts
+        if a.recipient.email
+    ]
+    Message.objects.bulk_create(mails, ignore_conflicts=True)
 
 
 def _period_end(task: KeyTask, start: date) -> date:

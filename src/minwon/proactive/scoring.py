@@ -11,6 +11,8 @@ only task is protected is not left to be judged by their other metrics alone.
 
 from __future__ import annotations
 
+from django.urls import reverse
+
 from minwon.accounts.models import User
 
 from .models import RATING_SCORES, KeyTask, Rating, TrainingRecord
@@ -51,7 +53,7 @@ def evaluate(period, unit, Value, Evidence):
             )
         else:
             label = f"{task.year} {task.title}: {task.evaluation.rating} = {s}점"
-        rows.append(Evidence(label))
+        rows.append(Evidence(label, href=reverse("proactive:detail", args=[task.pk])))
         scores.append(s)
     trained = set(
         TrainingRecord.objects.filter(

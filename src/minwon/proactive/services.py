@@ -196,13 +196,8 @@ def evaluate_task(
     return ev
 
 
-@transaction.atomic
-def select_excellent(actor, task: KeyTask, *, user, rewards: list[RewardType]) -> ExcellentOfficial:
-    """우수공무원 선발: the main officer may receive two reward types, everyone else one."""
-    if not actor.has_role(Role.ADMIN):
-        raise PermissionDenied("우수공무원 선발은 관리자만 할 수 있습니다.")
-    if user is None or not is_officer(user, task):
-        raise ProactiveError("이 과제의 담당자 중에서 골라 주십시오.", "user")
+def _allowed_rewards(task: KeyTask, user, rewards: list[RewardType]) -> list[RewardType]:
+    """Active reward types within the limit: two for the task's main officer, one for others."""
     rewards = [r for r in rewards if r.is_active]
     limit = 2 if user.pk == task.main_officer_id else 1
     if not rewards:
@@ -211,6 +206,37 @@ def select_excellent(actor, task: KeyTask, *, user, rewards: list[RewardType]) -
         raise ProactiveError(
             f"이 담당자는 포상을 {limit}개까지 고를 수 있습니다 (주 담당자만 2개).", "rewards"
         )
+    return rewards
+
+
+@transaction.atomic
+def choose_rewards(actor, selection: ExcellentOfficial, *, rewards: list[RewardType]) -> ExcellentOfficial:
+    """The selected official picks the reward types they prefer among those the admin lists
+    (the main officer two, others one); the admin's choice stands until they do."""
+    if actor.pk != selection.user_id:
+        raise PermissionDenied("선발된 본인만 포상 종류를 고를 수 있습니다.")
+    rewards = _allowed_rewards(selection.task, actor, rewards)
+    before = sorted(selection.rewards.values_list("name", flat=True))
+    selection.rewards.set(rewards)
+    _event(
+        selection.task,
+        actor,
+        "rewards_chosen",
+        user=actor.pk,
+        before=before,
+        after=[r.name for r in rewards],
+    )
+    return selection
+
+
+@transaction.atomic
+def select_excellent(actor, task: KeyTask, *, user, rewards: list[RewardType]) -> ExcellentOfficial:
+    """우수공무원 선발: the main officer may receive two reward types, everyone else one."""
+    if not actor.has_role(Role.ADMIN):
+        raise PermissionDenied("우수공무원 선발은 관리자만 할 수 있습니다.")
+    if user is None or not is_officer(user, task):
+        raise ProactiveError("이 과제의 담당자 중에서 골라 주십시오.", "user")
+    rewards = _allowed_rewards(task, user, rewards)
     sel, _ = ExcellentOfficial.objects.update_or_create(
         task=task, user=user, defaults={"selected_by": actor, "selected_at": timezone.now()}
     )

@@ -11,4 +11,5 @@ urlpatterns = [
     path("milestones/<int:pk>/done/", views.milestone_done, name="milestone_done"),
     path("consultations/<int:pk>/answer/", views.consultation_answer, name="answer"),
     path("training/", views.training, name="training"),
+    path("attachments/<int:pk>/", views.attachment, name="attachment"),
 ]

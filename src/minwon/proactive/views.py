@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
@@ -20,10 +21,11 @@ from .forms import (
     ExcellentForm,
     MilestoneForm,
     ReportForm,
+    RewardChoiceForm,
     TaskForm,
     TrainingForm,
 )
-from .models import KeyTask, Milestone, PreConsultation, TrainingRecord
+from .models import ExcellentOfficial, KeyTask, Milestone, PreConsultation, ReportAttachment, TrainingRecord
 from .services import ProactiveError
 
 
@@ -47,6 +49,14 @@ def task_list(request):
     )
     today = timezone.localdate()
     rows = [(t, schedule.overdue_periods(t, today)) for t in tasks]
+    # The year-end results in one place: excellent officials with their rewards, and the tasks
+    # recognised as exemplary failures.
+    excellent = (
+        ExcellentOfficial.objects.filter(task__year=year_n)
+        .select_related("user", "task")
+        .prefetch_related("rewards")
+        .order_by("task__title", "user__display_name")
+    )
     years = sorted(set(KeyTask.objects.values_list("year", flat=True)) | {today.year}, reverse=True)
     return render(
         request,
@@ -56,6 +66,10 @@ def task_list(request):
             "year": year_n,
             "years": years,
             "can_create": _creatable_departments(request.user).exists(),
+            "excellent": list(excellent),
+            "exemplary_failures": [
+                t for t in tasks if getattr(t, "evaluation", None) and t.evaluation.exemplary_failure
+            ],
         },
     )
 
@@ -88,17 +102,41 @@ def task_new(request):
     return render(request, "proactive/new.html", {"form": form})
 
 
-def _forms(task, data=None, files=None, which: str = ""):
+def _my_selection(task, user) -> ExcellentOfficial | None:
+    return (
+        ExcellentOfficial.objects.filter(task=task, user=user).prefetch_related("rewards").first()
+        if user.is_authenticated
+        else None
+    )
+
+
+def _forms(task, data=None, files=None, which: str = "", user=None):
     def bound(name, cls, **kw):
         return cls(data, files, **kw) if which == name else cls(**kw)
 
+    mine = _my_selection(task, user) if user is not None else None
     return {
+        "my_selection": mine,
+        "choose_form": bound(
+            "choose",
+            RewardChoiceForm,
+            prefix="choose",  # the admin's selection form on the same page has a `rewards` field too
+            initial={"rewards": list(mine.rewards.all()) if mine else []},
+        ),
         "milestone_form": bound("milestone", MilestoneForm),
         "report_form": bound("report", ReportForm),
         "consult_form": bound("consult", ConsultationForm),
-        "eval_form": bound("evaluate", EvaluationForm),
+        "eval_form": bound("evaluate", EvaluationForm, initial=_evaluation_initial(task)),
         "excellent_form": bound("excellent", ExcellentForm, task=task),
     }
+
+
+def _evaluation_initial(task) -> dict:
+    """A task already rated opens its form on that rating (re-rating starts from what is there)."""
+    ev = getattr(task, "evaluation", None)
+    if ev is None:
+        return {}
+    return {"rating": ev.rating, "exemplary_failure": ev.exemplary_failure, "comment": ev.comment}
 
 
 def _detail(request, task, forms, status=200):
@@ -132,10 +170,10 @@ def _detail(request, task, forms, status=200):
 @staff_page()
 def task_detail(request, pk: int):
     task = _task(pk)
-    return _detail(request, task, _forms(task))
+    return _detail(request, task, _forms(task, user=request.user))
 
 
-ACTIONS = ("milestone", "report", "consult", "evaluate", "excellent")
+ACTIONS = ("milestone", "report", "consult", "evaluate", "excellent", "choose")
 
 
 @require_POST
@@ -144,7 +182,7 @@ def task_act(request, pk: int, action: str):
     if action not in ACTIONS:
         raise Http404
     task = _task(pk)
-    forms = _forms(task, request.POST, request.FILES, action)
+    forms = _forms(task, request.POST, request.FILES, action, user=request.user)
     form = forms[
         {
             "milestone": "milestone_form",
@@ -152,6 +190,7 @@ def task_act(request, pk: int, action: str):
             "consult": "consult_form",
             "evaluate": "eval_form",
             "excellent": "excellent_form",
+            "choose": "choose_form",
         }[action]
     ]
     if form.is_valid():
@@ -186,6 +225,12 @@ def _run(request, task, action: str, cd) -> None:
     elif action == "excellent":
         services.select_excellent(user, task, user=cd["user"], rewards=list(cd["rewards"]))
         messages.success(request, "우수공무원을 선발했습니다.")
+    elif action == "choose":
+        selection = _my_selection(task, user)
+        if selection is None:
+            raise PermissionDenied("이 과제의 우수공무원으로 선발되지 않았습니다.")
+        services.choose_rewards(user, selection, rewards=list(cd["rewards"]))
+        messages.success(request, "희망 포상을 저장했습니다.")
 
 
 @require_POST
@@ -244,3 +289,18 @@ def training(request):
         {"form": form, "records": records, "is_admin": is_admin},
         status=400 if form.errors else 200,
     )
+
+
+@require_GET
+@staff_page()
+def attachment(request, pk: int):
+    """A progress report's attachment, for the staff who may see the task (every staff member)."""
+    att = get_object_or_404(ReportAttachment.objects.select_related("report"), pk=pk)
+    response = FileResponse(
+        att.file.open("rb"),
+        content_type="application/octet-stream",
+        as_attachment=True,
+        filename=att.original_name,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

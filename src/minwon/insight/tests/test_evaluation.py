@@ -7,6 +7,7 @@ kindness 10, quality 5, praise 5, field 5, proactive 10. 도로과 has two peopl
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -240,12 +241,30 @@ def test_pages_and_exports(surveyed, city, client):
 
     text, fonts = read_pdf(pdf.content)
     assert "NanumGothic" in fonts
-    assert "부서 평가" in text and "도로과" in text and "87.5" in text and "보호 제외 1건" in text
+    assert "부서 평가" in text and "도로과" in text and "87.5" in text
+    assert f"보호 제외 1건: {surveyed.c2.tracking_no}" in text.replace("\n", " ")
+    assert "근거 민원 2건" in text  # 도로과's on-time rate: c1 and c5
     # A department head sees their own department only; an officer not at all.
     client.force_login(city.head)
     assert client.get(f"/insight/evaluation/department/{city.parks.pk}/?period={period}").status_code == 403
     client.force_login(city.officer)
     assert client.get("/insight/evaluation/").status_code == 403
+
+
+def test_any_period_can_be_typed_in(surveyed, city, client):
+    """Not only the half-years: November alone, with links and exports for the same period."""
+    client.force_login(city.admin)
+    html = client.get("/insight/evaluation/?start=2026-11-01&end=2026-11-30").content.decode()
+    assert "<caption>2026-11-01 ~ 2026-11-30</caption>" in html
+    assert '<option value="2026-11-01_2026-11-30" selected>' in html
+    assert f"/insight/evaluation/department/{city.roads.pk}/?period=2026-11-01_2026-11-30" in html
+    assert "kind=department&amp;period=2026-11-01_2026-11-30" in html  # XLSX and PDF
+    roads = re.search(r"도로과</a></th>\s*<td><strong>([\d.]+)</strong>", html).group(1)
+    assert float(roads) == pytest.approx(68.7, abs=0.05)  # test_department_with_care_figures
+    bad = client.get("/insight/evaluation/?start=2026-11-30&end=2026-11-01")
+    assert bad.status_code == 400
+    text = bad.content.decode()
+    assert "시작일이 먼저 오게" in text and 'value="2026-11-30"' in text and 'value="2026-11-01"' in text
 
 
 def test_weights_page_keeps_bad_input(city, client):

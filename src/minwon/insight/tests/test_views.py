@@ -132,6 +132,22 @@ def test_every_figure_links_to_a_list_of_that_size(surveyed, city, client, query
     assert any("department=none" in h for h in seen)  # the "부서 미배정" row
 
 
+def test_no_figure_on_the_dashboard_without_its_list(surveyed, city, client):
+    """Every number shown in a tile or the department table sits inside a drill-down link."""
+    summary.rebuild_all()
+    client.force_login(city.desk)
+    html = client.get(f"/insight/?{NOV}").content.decode()
+    tiles = re.search(r'data-testid="tiles">(.*?)</ul>', html, re.S).group(1)
+    # Each tile: its label (which may hold digits, "친절도(1–5)"), then the figures in spans.
+    values = [li.split("<span", 1)[1] for li in re.findall(r"<li>(.*?)</li>", tiles, re.S)]
+    table = re.search(r'data-testid="dept-table">.*?<tbody>(.*?)</tbody>', html, re.S).group(1)
+    cells = re.findall(r"<td>(.*?)</td>", table, re.S)
+    assert len(values) == 10 and len(cells) > 20
+    for chunk in values + cells:
+        bare = re.sub(r"<[^>]+>", "", re.sub(r"<a\s[^>]*>.*?</a>", "", chunk, flags=re.S))
+        assert not re.search(r"\d", bare), chunk
+
+
 def test_care_figures_on_the_dashboard(surveyed, city, client):
     """November's responses: c1 yes/5, c2 no/2, c4 yes/4, c5 yes/3; praise: officer and 공원녹지과."""
     summary.rebuild_all()
@@ -158,7 +174,26 @@ def test_map_cell_links_match_their_lists(built, city, client):
     Complaint.objects.filter(pk=built.c4.pk).update(h3_cell=other)
     client.force_login(city.desk)
     html = client.get(f"/insight/map/?{NOV}").content.decode()
-    links = _figure_links(html)
+    links = [link for link in _figure_links(html) if "cell=" in link[0]]
     assert sorted(c for _h, c, _o, _t in links) == [1, 2]
+    for href, count, _of, _text in links:
+        assert _list_count(client, href) == count
+
+
+def test_category_by_status_heat_table(built, city, client):
+    """November: 가로등 c1, c2, c5 answered; 도로점용허가 c3 in progress; 공원·녹지 c4 closed."""
+    client.force_login(city.desk)
+    html = client.get(f"/insight/map/?{NOV}").content.decode()
+    heat = re.search(r'data-testid="heat">(.*?)</table>', html, re.S).group(1)
+    head = re.findall(r'<th scope="col">(.*?)</th>', heat)
+    assert head == ["유형", "처리 중", "답변 완료", "종결"]
+    rows = {
+        name: [int(n) for n in re.findall(r'data-count="(\d+)"', row)]
+        for name, row in re.findall(r'<th scope="row">(.*?)</th>(.*?)</tr>', heat, re.S)
+    }
+    assert rows == {"가로등": [0, 3, 0], "도로점용허가": [1, 0, 0], "공원·녹지": [0, 0, 1]}
+    assert 'class="heat-4"><a' in heat  # the biggest cell is the darkest
+    links = _figure_links(heat)
+    assert len(links) == 9
     for href, count, _of, _text in links:
         assert _list_count(client, href) == count
