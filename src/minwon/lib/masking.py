@@ -144,25 +144,26 @@ _PHONE = re.compile(
     r"(?:1[016789]|2|[3-6][1-5]|70|50[2-8])\)?\s?[-.\s]?"
     r"\d{3,4}[-.\s]?\d{4})(?!\d)"
 )
-_PLATE_LETTERS = "가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주하허호배육해공국합"
+# 자가용 가–주, 영업용 바·사·아·자, 렌터카 하·허·호, 택배 배, 군용 육·해·공·국·합.
+_PLATE_LETTERS = "가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주바사아자하허호배육해공국합"
 _REGIONS = "서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주"
 _PLATE_IN_TEXT = re.compile(
     rf"(?<![가-힣\d])(?:(?:{_REGIONS})\s?)?\d{{2,3}}\s?[{_PLATE_LETTERS}]\s?\d{{4}}(?!\d)"
 )
 _ADDRESS_NUMBERS = "***"
-# 101동 1203호, 1203호 (not 제12345호, not 3호선), 101동 alone only with three digits or more.
-_UNIT = re.compile(r"(?<![\d제])(?:(?P<dong>\d{1,4})\s?동\s?)?(?P<ho>\d{2,5})\s?호(?![선기차실])")
+# 101동 1203호, 101-1203호, 1203호 (not 제12345호, not 3호선), 101동 alone only with three digits or more.
+_UNIT = re.compile(r"(?<![\d제])(?:(?P<dong>\d{1,4})(?P<dsep>\s?동\s?|-))?(?P<ho>\d{2,5})\s?호(?![선기차실])")
 _APT_DONG = re.compile(r"(?<![\d가-힣])\d{3,4}\s?동(?![가-힣])")
 # 도로명 + 건물번호: 빛나로 12, 빛나로12번길 34-5 (not "…으로 100m", not "도로 3곳").
 _ROAD_NUMBER = re.compile(
     # Anchored at a word start and bounded, so a long run of Hangul is scanned once, not n² times.
     r"(?<![가-힣])(?P<road>[가-힣]{1,20}(?:\d+번?)?(?<!으)(?:로|길))(?P<sp>\s?)"
-    r"(?P<num>\d{1,5}(?:-\d{1,4})?)(?:\s?번지)?(?![\d가-힣A-Za-z%.])"
+    r"(?P<num>\d{1,5}(?:-\d{1,4})?)(?:\s?번지)?(?![\d가-힣A-Za-z%.*-])"
 )
 # 지번: 빛나동 123-4, 빛나2동 45번지, 새빛리 산 12.
 _JIBUN = re.compile(
     r"(?P<area>[가-힣]{1,8}\d?(?:동|리|가))(?P<sp>\s?)(?P<num>(?:산\s?)?\d{1,5}(?:-\d{1,5})?)"
-    r"(?:\s?번지)?(?![\d가-힣A-Za-z%.])"
+    r"(?:\s?번지)?(?![\d가-힣A-Za-z%.*-])"
 )
 
 _SURNAMES_2 = "남궁|황보|제갈|선우|독고|사공|서문|동방|어금"
@@ -173,29 +174,57 @@ _SURNAMES_1 = (
 _TITLES = (
     "주무관|팀장|과장|국장|계장|주임|대리|부장|실장|차장|소장|원장|센터장|동장|통장|반장|구청장|시장|부시장|"
     "구의원|시의원|의원|위원장|위원|사무관|서기관|담당관|조사관|감독관|기사|사원|선생님|선생|교수|변호사|대표|사장|"
-    "님|씨|양|군|여사|어르신"
+    "님|씨|양|군|여사|어르신|할머니|할아버지|아주머니|아저씨|어머님|아버님|사모님"
 )
 _NAME = rf"(?:{_SURNAMES_2})[가-힣]{{1,2}}|[{_SURNAMES_1}][가-힣]{{1,2}}"
 _PARTICLES = (
     "께서는|께서|께는|께|에게는|에게|한테|이랑|랑|하고|이가|가|이|은|는|을|를|의|과|와|도|만|이며|이고|입니다|"
     "이에요|예요|이었|이셨|이세요|님께서|님께|님이|님은|님의|님을|님도|님"
 )
+_TITLE_WORD = re.compile(rf"(?:{_TITLES})")
 # 홍길동 님, 김철수씨, 이영희 팀장 — the honorific or title follows the name.
 _NAME_TITLE = re.compile(rf"(?<![가-힣*])(?P<name>{_NAME})(?P<sp>\s?)(?P<title>{_TITLES})(?![가-힣])")
 _NAME_TITLE_PARTICLE = re.compile(
     rf"(?<![가-힣*])(?P<name>{_NAME})(?P<sp>\s?)(?P<title>(?:{_TITLES})(?:{_PARTICLES}){{1,3}})"
     r"(?![가-힣])"
 )
-# 박주무관, 이팀장님: a surname glued to a staff title.
+# 박주무관, 이팀장님, 김 주무관: a surname (glued or one space) before a staff title.
 _STAFF_TITLE = re.compile("주무관|팀장|과장|국장|계장|주임|실장|소장|동장|사무관")
 _SURNAME_TITLE = re.compile(
-    rf"(?<![가-힣*])(?P<name>{_SURNAMES_2}|[{_SURNAMES_1}])(?P<title>{_STAFF_TITLE.pattern})"
+    rf"(?<![가-힣*])(?P<name>{_SURNAMES_2}|[{_SURNAMES_1}])(?P<sp>\s?)(?P<title>{_STAFF_TITLE.pattern})"
 )
-# 담당자 최민수, 성명: 홍길동 — a label, then the name (followed by a particle or nothing).
+# 담당자 최민수, 성명: 홍길동, 운전자 박철수 — a label, then the name (followed by a particle or nothing).
+_LABELS = (
+    "담당자|담당 공무원|담당 직원|담당|신고자|신고인|신청인|작성자|민원인|제보자|성명|이름|성함|"
+    "운전자|차주|소유자|대표자|보호자|세대주|피해자|가해자|행위자|점주|업주|건물주|집주인|수령인"
+)
 _LABEL_NAME = re.compile(
-    rf"(?P<label>담당자|담당 공무원|담당 직원|담당|신고자|작성자|민원인|성명|이름|성함)(?P<sp>\s*[:：]?\s*)"
+    rf"(?P<label>{_LABELS})(?P<sp>\s*[:：]?\s*)"
     rf"(?P<name>{_NAME})(?=$|[^가-힣]|(?:에게|께서|께|이|가|은|는|을|를|의|와|과|입니다|이고|이며|님|씨)(?![가-힣]))"
 )
+# 김철수 010-1234-5678, 홍길동(02-123-4567): a three-syllable name right before a phone number.
+# It runs after the phone rule, so it looks for the masked number; two-syllable words (문자, 전화)
+# and words ending in a particle (전화로, 번호를) are too often not names to mask.
+_NAME_BEFORE_PHONE = re.compile(
+    rf"(?<![가-힣*])(?P<name>(?:{_SURNAMES_2})[가-힣]{{1,2}}|[{_SURNAMES_1}][가-힣]{{2}})(?<![로는를을에의와과])"
+    r"(?P<sp>\s?[(:：]?\s?)(?=0\d{1,2}-\*{3,4}-\d{4})"
+)
+_NOT_NAMES_BEFORE_PHONE = frozenset(
+    [
+        "연락처",
+        "사무실",
+        "사무소",
+        "민원실",
+        "경비실",
+        "문의처",
+        "신고처",
+        "고객센",
+        "안내실",
+        "대표실",
+        "연락망",
+    ]
+)
+
 # Words that look like "surname + syllables" before a title but are not names.
 _NOT_NAMES = frozenset(
     [
@@ -323,14 +352,27 @@ _NOT_NAMES = frozenset(
 
 def _name_and_title(m: re.Match) -> str:
     name = m.group("name")
-    # 도로과 과장님, 민원팀 팀장: a department before a title is not a person.
-    if name in _NOT_NAMES or name[-1] in "과팀청" or _STAFF_TITLE.fullmatch(name[1:]):
+    # 도로과 과장님, 민원팀 팀장: a department before a title is not a person; nor is a title
+    # itself before 님 (주무관님, 센터장님), which reads like "surname + given name + 님".
+    if (
+        name in _NOT_NAMES
+        or name[-1] in "과팀청"
+        or _STAFF_TITLE.fullmatch(name[1:])
+        or _TITLE_WORD.fullmatch(name)
+    ):
         return m.group(0)
     return mask_name(name) + m.group("sp") + m.group("title")
 
 
+def _name_before_phone(m: re.Match) -> str:
+    name = m.group("name")
+    if name in _NOT_NAMES or name in _NOT_NAMES_BEFORE_PHONE or _TITLE_WORD.fullmatch(name):
+        return m.group(0)
+    return mask_name(name) + m.group("sp")
+
+
 def _surname_title(m: re.Match) -> str:
-    return mask_name(m.group("name")) + m.group("title")
+    return mask_name(m.group("name")) + m.group("sp") + m.group("title")
 
 
 def _label_name(m: re.Match) -> str:
@@ -353,7 +395,9 @@ def _account_in_text(m: re.Match) -> str:
 
 
 def _unit(m: re.Match) -> str:
-    dong = f"{_ADDRESS_NUMBERS}동 " if m.group("dong") else ""
+    dong = ""
+    if m.group("dong"):
+        dong = f"{_ADDRESS_NUMBERS}동 " if "동" in m.group("dsep") else f"{_ADDRESS_NUMBERS}-"
     return f"{dong}{_ADDRESS_NUMBERS}호"
 
 
@@ -379,6 +423,7 @@ _TEXT_RULES: tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], str]], 
     ("name_title", _NAME_TITLE_PARTICLE, _name_and_title),
     ("name_title", _NAME_TITLE, _name_and_title),
     ("surname_title", _SURNAME_TITLE, _surname_title),
+    ("name_phone", _NAME_BEFORE_PHONE, _name_before_phone),
 )
 
 
