@@ -198,9 +198,12 @@ _LABELS = (
     "담당자|담당 공무원|담당 직원|담당|신고자|신고인|신청인|작성자|민원인|제보자|성명|이름|성함|"
     "운전자|차주|소유자|대표자|보호자|세대주|피해자|가해자|행위자|점주|업주|건물주|집주인|수령인"
 )
+_AFTER_LABELLED_NAME = (
+    r"$|[^가-힣]|(?:에게|께서|께|이|가|은|는|을|를|의|와|과|입니다|이고|이며|님|씨)(?![가-힣])"
+)
 _LABEL_NAME = re.compile(
     rf"(?P<label>{_LABELS})(?P<sp>\s*[:：]?\s*)"
-    rf"(?P<name>{_NAME})(?=$|[^가-힣]|(?:에게|께서|께|이|가|은|는|을|를|의|와|과|입니다|이고|이며|님|씨)(?![가-힣]))"
+    rf"(?P<name>{_NAME})(?={_AFTER_LABELLED_NAME})"
 )
 # 김철수 010-1234-5678, 홍길동(02-123-4567): a three-syllable name right before a phone number.
 # It runs after the phone rule, so it looks for the masked number; two-syllable words (문자, 전화)
@@ -454,6 +457,35 @@ def personal_data_kinds(text: str) -> list[str]:
             kinds.append(kind)
         out = masked
     return kinds
+
+
+_STAFF_MENTION = re.compile(
+    rf"(?<![가-힣*])(?P<name>{_NAME}|{_SURNAMES_2}|[{_SURNAMES_1}])\s?(?P<title>{_STAFF_TITLE.pattern})"
+)
+_STAFF_LABEL = re.compile(
+    rf"(?:담당자|담당 공무원|담당 직원|담당)\s*[:：]?\s*(?P<name>{_NAME})(?={_AFTER_LABELLED_NAME})"
+)
+
+
+def staff_mentions(text: str) -> list[str]:
+    """Employees named in `text` by name or surname and a staff title (홍길동 주무관, 이팀장님,
+    김 과장), or after 담당자; the board keeps such posts private. Department titles without a name
+    (도로과 과장님, 주무관님께서) are not mentions."""
+    found: list[str] = []
+    for m in _STAFF_MENTION.finditer(text or ""):
+        name = m.group("name")
+        if len(name) > 1 and (
+            name in _NOT_NAMES
+            or name[-1] in "과팀청"
+            or _STAFF_TITLE.fullmatch(name[1:])
+            or _TITLE_WORD.fullmatch(name)
+        ):
+            continue
+        found.append(m.group(0))
+    for m in _STAFF_LABEL.finditer(text or ""):
+        if m.group("name") not in _NOT_NAMES:
+            found.append(m.group(0))
+    return found
 
 
 def looks_like_korean_name(text: str) -> bool:

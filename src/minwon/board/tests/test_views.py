@@ -214,10 +214,29 @@ def test_report_goes_to_the_desk_queue(city):
     assert as_user(city.officer).get(reverse("board:queue")).status_code == 403
 
 
-def test_similar_partial_lists_open_posts(city):
-    post(member(), title="빛나로 가로등 고장", body="가로등이 꺼졌어요", category=city.streetlight)
-    r = Client().get(reverse("board:similar"), {"title": "가로등 고장"})
-    assert r.status_code == 200
+def test_similar_partial_lists_open_posts_but_not_private_ones(city):
+    shown = post(
+        member(),
+        title="빛나로 가로등 고장",
+        body="가로등이 꺼졌어요 010-1234-5678",
+        category=city.streetlight,
+    )
+    private = post(
+        member("b@example.com"),
+        title="가로등 고장 신고했더니 불친절",
+        body="가로등이 꺼졌는데 직원이 불친절했어요",
+        category=city.streetlight,
+    )
+    assert private.is_private and private.complaint is not None
+    html = (
+        Client().get(reverse("board:similar"), {"title": "가로등 고장", "body": "가로등이 꺼졌어요"}).content
+    )
+    html = html.decode()
+    assert "근처에 비슷한 글이 이미 있습니다" in html
+    assert reverse("board:detail", args=[shown.pk]) in html
+    assert reverse("board:detail", args=[private.pk]) not in html
+    # Nothing similar: nothing shown.
+    assert "비슷한 글" not in Client().get(reverse("board:similar"), {"title": "축제 일정"}).content.decode()
 
 
 def test_list_query_count_does_not_grow_with_posts(city, settings, django_assert_max_num_queries):
