@@ -76,6 +76,17 @@ def test_public_pages_show_status_answer_and_nothing_personal(city):
     assert_masked(anon.get(reverse("board:map")).content.decode())
 
 
+def test_the_board_complaint_leaves_through_open311_masked_by_the_same_rules(city):
+    # A public board post is a public 민원, so Open311 lists it: its excerpt must hide names and
+    # house numbers too, not only phones (one masking module for every public surface).
+    p = answered_post(city)
+    rows = Client().get("/open311/v2/requests.json").json()
+    (row,) = [r for r in rows if r["service_request_id"] == p.complaint.tracking_no]
+    text = json.dumps(row, ensure_ascii=False)
+    assert "김*수씨" in row["description"] and "빛나로 ***" in row["description"]
+    assert_masked(text)
+
+
 def test_open_post_shows_due_date(city):
     p = post(member(), category=city.streetlight)
     html = Client().get(reverse("board:detail", args=[p.pk])).content.decode()
