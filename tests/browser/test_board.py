@@ -69,7 +69,8 @@ CONTRAST_JS = """
     const ratio = (a + 0.05) / (b + 0.05);
     const size = parseFloat(st.fontSize);
     const large = size >= 24 || (size >= 18.66 && Number(st.fontWeight) >= 700);
-    if (ratio < (large ? 3 : 4.5)) out.push([ratio.toFixed(2), el.tagName, el.textContent.trim().slice(0, 40)]);
+    const text = el.textContent.trim().slice(0, 40);
+    if (ratio < (large ? 3 : 4.5)) out.push([ratio.toFixed(2), el.tagName, text]);
   }
   return out.sort((x, y) => x[0] - y[0]);
 }
