@@ -96,6 +96,8 @@ def test_board_post_becomes_a_complaint_and_shows_the_masked_answer(site, city, 
             title="빛나로 인도 불법주차",
             body="빛나로 인도에 불법주차 차량이 매일 있습니다",
             category=city.streetlight,
+            lat=37.5692,
+            lng=126.9705,
         ),
     )
     assert earlier.complaint is not None and not earlier.is_private
@@ -123,6 +125,9 @@ def test_board_post_becomes_a_complaint_and_shows_the_masked_answer(site, city, 
     citizen.get_by_label("장소(주소)").fill("새빛구 빛나동 빛나로 12, 101동")
     citizen.locator("#map").click(position={"x": 120, "y": 90})
     expect(citizen.locator("#map-status")).to_contain_text("고른 위치")
+    # With the place chosen the box is asked again, now with the distance to the earlier post.
+    expect(citizen.locator("#similar")).to_contain_text("m 거리")
+    expect(citizen.locator("#similar")).to_contain_text("빛나로 인도 불법주차")
     screenshot(citizen, "board-post-form")
     citizen.get_by_role("button", name="글 올리기").click()
     expect(citizen.get_by_test_id("status")).to_have_text("민원팀 검토 중")
