@@ -32,6 +32,7 @@ class PublicReply:
     body: str
     is_official: bool
     created_at: object
+    author_id: int = 0
 
 
 @dataclass
@@ -110,6 +111,7 @@ def public_replies(post: Post) -> list[PublicReply]:
             body=privacy.public_text(r.body),
             is_official=r.is_official,
             created_at=r.created_at,
+            author_id=r.author_id,
         )
         for r in rows
     ]

@@ -231,6 +231,23 @@ def test_report_goes_to_the_desk_queue(city):
     assert as_user(city.officer).get(reverse("board:queue")).status_code == 403
 
 
+def test_a_reply_can_be_reported_and_hidden_from_the_queue(city):
+    p = post(member(), tag=Tag.TALK, title="공원 이야기")
+    rude = services.add_reply(member("rude@example.com", nickname="무례"), p, body="욕설이 담긴 답글")
+    reader = as_user(city.junho)
+    page = text_of(reader.get(reverse("board:detail", args=[p.pk])).content.decode())
+    assert "이 답글 신고하기" in page
+    r = reader.post(reverse("board:report", args=[p.pk]), {"reply": rude.pk, "reason": "욕설입니다"})
+    assert r.status_code == 302
+    report = rude.reports.get()
+    assert "욕설입니다" in as_user(city.desk).get(reverse("board:queue")).content.decode()
+    as_user(city.desk).post(
+        reverse("board:moderate", args=[p.pk, "resolve"]),
+        {"report": report.pk, "outcome": "hide", "reason": "욕설", "back": "queue"},
+    )
+    assert "욕설이 담긴 답글" not in Client().get(reverse("board:detail", args=[p.pk])).content.decode()
+
+
 def test_similar_partial_lists_open_posts_but_not_private_ones(city):
     shown = post(
         member(),
