@@ -142,6 +142,7 @@ def test_board_post_becomes_a_complaint_and_shows_the_masked_answer(site, city, 
     desk.get_by_label("처리부서 (바로 배정)").select_option(value=str(city.roads.pk))
     desk.get_by_role("button", name="민원으로 접수").click()
     expect(desk.get_by_test_id("status")).to_have_text("부서 배정")
+    screenshot(desk, "board-detail-desk")
     post.refresh_from_db()
     complaint = post.complaint
     assert complaint.channel == Channel.BOARD and complaint.department == city.roads
