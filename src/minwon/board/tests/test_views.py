@@ -273,6 +273,34 @@ def test_similar_partial_lists_open_posts_but_not_private_ones(city):
     assert "비슷한 글" not in Client().get(reverse("board:similar"), {"title": "축제 일정"}).content.decode()
 
 
+def test_similar_partial_also_lists_posts_still_waiting_for_the_desk(city):
+    # No category and no default for the tag in this city: the post waits as "민원팀 검토 중".
+    near = post(
+        member(),
+        title="빛나로 보도블록 파손",
+        body="보도블록이 깨져 걸려 넘어질 뻔했어요",
+        lat=37.5665,
+        lng=126.978,
+    )
+    far = post(
+        member("far@example.com"),
+        title="보도블록 파손 신고",
+        body="보도블록이 깨졌어요",
+        lat=37.60,
+        lng=127.05,
+    )
+    assert near.complaint is None and far.complaint is None
+    q = {"title": "보도블록 파손", "body": "보도블록이 깨졌습니다"}
+    html = Client().get(reverse("board:similar"), q).content.decode()
+    assert reverse("board:detail", args=[near.pk]) in html and "민원팀 검토 중" in html
+    assert reverse("board:detail", args=[far.pk]) in html  # no place given: text alone decides
+    html = Client().get(reverse("board:similar"), {**q, "lat": 37.5667, "lng": 126.9782}).content.decode()
+    assert reverse("board:detail", args=[near.pk]) in html and "m 거리" in html
+    assert reverse("board:detail", args=[far.pk]) not in html  # about 8 km away
+    unrelated = Client().get(reverse("board:similar"), {"title": "축제 일정 문의"}).content.decode()
+    assert reverse("board:detail", args=[near.pk]) not in unrelated
+
+
 def test_list_query_count_does_not_grow_with_posts(city, settings, django_assert_max_num_queries):
     settings.MINWON_BOARD_POSTS_PER_DAY = 100
     citizen = member()
