@@ -20,7 +20,15 @@ register = template.Library()
 _MASKED_TOKEN = re.compile(r"[0-9A-Za-z가-힣.@_-]*\*[0-9A-Za-z가-힣.@_*-]*")
 
 
+# Longer tokens (a long e-mail address) may break: kept whole they would overflow a phone screen.
+MAX_NOWRAP = 24
+
+
+def _mark(m: re.Match) -> str:
+    token = m.group(0)
+    return f'<span class="masked">{token}</span>' if len(token) <= MAX_NOWRAP else token
+
+
 @register.filter
 def masked_nowrap(text: str) -> SafeString:
-    html = escape(text or "")
-    return mark_safe(_MASKED_TOKEN.sub(lambda m: f'<span class="masked">{m.group(0)}</span>', html))  # noqa: S308
+    return mark_safe(_MASKED_TOKEN.sub(_mark, escape(text or "")))  # noqa: S308

@@ -12,3 +12,8 @@ def test_masked_tokens_are_kept_on_one_line_and_the_rest_is_escaped():
 def test_text_without_masks_is_only_escaped():
     assert masked_nowrap("가로등 <고장>") == "가로등 &lt;고장&gt;"
     assert masked_nowrap(None) == ""
+
+
+def test_a_long_masked_token_may_still_break():
+    long = "ve" + "*" * 30 + "@example.com"
+    assert masked_nowrap(long) == long
