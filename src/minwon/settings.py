@@ -255,6 +255,7 @@ MINWON_CARE_EXEMPTION_DAYS = env.int("MINWON_CARE_EXEMPTION_DAYS", default=180)
 MINWON_CARE_EVIDENCE_MAX_MB = env.int("MINWON_CARE_EVIDENCE_MAX_MB", default=50)
 # --- open board (minwon.board) ---
 MINWON_BOARD_POSTS_PER_DAY = env.int("MINWON_BOARD_POSTS_PER_DAY", default=5)
+MINWON_BOARD_REPLIES_PER_DAY = env.int("MINWON_BOARD_REPLIES_PER_DAY", default=30)
 MINWON_BOARD_CODE_MINUTES = env.int("MINWON_BOARD_CODE_MINUTES", default=10)
 MINWON_BOARD_CODES_PER_HOUR = env.int("MINWON_BOARD_CODES_PER_HOUR", default=5)
 # Photos wait for a staff look (hide or blur faces and plates) before the public sees them.

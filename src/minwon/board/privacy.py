@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from minwon.accounts.models import STAFF_ROLES, User
-from minwon.lib.masking import looks_like_korean_name, mask_name, mask_text
+from minwon.lib.masking import looks_like_korean_name, mask_name, mask_text, staff_mentions
 
 # 불친절 신고 in the citizen's own words; such posts name or point at an employee.
 UNKIND_WORDS = re.compile(r"불친절|막말|반말|욕설|욕을|고압적|무시하|태도가|태도 불량|갑질")
@@ -51,7 +51,9 @@ def private_reason(*, title: str, body: str, category=None) -> str:
         return f"'{category.name}' 유형은 공개하지 않습니다."
     if UNKIND_WORDS.search(text):
         return "불친절 신고로 보여 작성자와 담당 직원만 볼 수 있게 했습니다."
-    if names_staff(text):
+    # A registered employee's name, or anyone named with a staff title (홍길동 주무관, 이팀장):
+    # praise and blame alike stay between the writer and the city until a moderator opens them.
+    if names_staff(text) or staff_mentions(text):
         return "직원 이름이 들어 있어 작성자와 담당 직원만 볼 수 있게 했습니다."
     return ""
 

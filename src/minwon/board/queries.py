@@ -32,6 +32,7 @@ class PublicReply:
     body: str
     is_official: bool
     created_at: object
+    author_id: int = 0
 
 
 @dataclass
@@ -110,6 +111,7 @@ def public_replies(post: Post) -> list[PublicReply]:
             body=privacy.public_text(r.body),
             is_official=r.is_official,
             created_at=r.created_at,
+            author_id=r.author_id,
         )
         for r in rows
     ]
@@ -159,8 +161,14 @@ def areas() -> list[str]:
     )
 
 
+# Posts still waiting for the desk (no 민원 yet) compared one by one: at most this many, newest.
+MAX_WAITING_CANDIDATES = 100
+
+
 def similar_posts(*, title: str, body: str = "", lat=None, lng=None, limit: int = 5):
-    """Open board posts like this one, nearby (through the triage hook on their 민원)."""
+    """Open public posts like this one, nearby, best first: those that became a 민원 through the
+    triage hook on their 민원, and those still waiting for the desk compared here with the same
+    Korean terms, radius, time window and score floor."""
     from minwon.complaints import hooks
 
     found = hooks.similar_open_complaints(title=title, body=body, lat=lat, lng=lng, limit=limit * 2)
@@ -171,9 +179,53 @@ def similar_posts(*, title: str, body: str = "", lat=None, lng=None, limit: int 
         .filter(complaint_id__in=by_complaint)
         .select_related("author", "author__board_member", "complaint", "complaint__department")
     )
-    items = [(present(p), by_complaint[p.complaint_id].distance_m) for p in posts]
-    items.sort(key=lambda item: -by_complaint[item[0].post.complaint_id].score)  # type: ignore[index]
-    return items[:limit]
+    scored = [
+        (present(p), by_complaint[p.complaint_id].distance_m, by_complaint[p.complaint_id].score)
+        for p in posts
+    ]
+    scored += _similar_waiting(title=title, body=body, lat=lat, lng=lng)
+    scored.sort(key=lambda item: -item[2])
+    return [(item, distance) for item, distance, _score in scored[:limit]]
+
+
+def _similar_waiting(*, title: str, body: str, lat, lng) -> list[tuple[PublicPost, float | None, float]]:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from minwon.lib.korean.analysis import analyse, analyse_many
+    from minwon.lib.korean.similarity import cosine, haversine_m, term_vector
+    from minwon.triage.models import TriageSettings
+    from minwon.triage.similar import GENRE_WEIGHTS
+
+    if not (title or "").strip() and not (body or "").strip():
+        return []
+    cfg = TriageSettings.load()
+    since = timezone.now() - timedelta(days=cfg.similar_window_days)
+    rows = list(
+        Post.objects.public()
+        .with_counts()
+        .filter(complaint__isnull=True, tag__in=ACTION_TAGS, created_at__gte=since)
+        .select_related("author", "author__board_member")
+        .order_by("-created_at")[:MAX_WAITING_CANDIDATES]
+    )
+    if not rows:
+        return []
+    query = term_vector(analyse(title).terms, analyse(body).terms)
+    if not query:
+        return []
+    texts = analyse_many([p.title for p in rows] + [p.body for p in rows])
+    out = []
+    for i, p in enumerate(rows):
+        distance = None
+        if None not in (lat, lng, p.lat, p.lng):
+            distance = haversine_m(lat, lng, p.lat, p.lng)
+            if distance > cfg.similar_radius_m:
+                continue
+        score = cosine(query, term_vector(texts[i].terms, texts[len(rows) + i].terms), GENRE_WEIGHTS)
+        if score >= cfg.similar_min_score:
+            out.append((present(p), distance, score))
+    return out
 
 
 def moderation_queue():

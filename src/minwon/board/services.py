@@ -214,6 +214,16 @@ def _check_limit(user) -> None:
         )
 
 
+def _check_reply_limit(user) -> None:
+    # Staff answer as many posts as they need; a citizen's replies are limited like their posts.
+    if user.is_staff_member:
+        return
+    since = timezone.now() - timedelta(days=1)
+    limit = settings.MINWON_BOARD_REPLIES_PER_DAY
+    if Reply.objects.filter(author=user, created_at__gte=since).count() >= limit:
+        raise BoardError({"body": f"답글은 하루에 {limit}개까지 쓸 수 있습니다. 내일 다시 써 주십시오."})
+
+
 def _validate(data: PostInput, uploads: list[Upload]) -> dict[str, str]:
     errors: dict[str, str] = {}
     if data.tag not in Tag.values:
@@ -439,6 +449,7 @@ def add_reply(actor, post: Post, *, body: str) -> Reply:
         raise BoardError({"body": "답글 내용을 입력해 주십시오."})
     if len(body) > 5000:
         raise BoardError({"body": "답글은 5,000자 이내로 써 주십시오."})
+    _check_reply_limit(actor)
     official = access.can_reply_official(actor, post)
     department = None
     if official:

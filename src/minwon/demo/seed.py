@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from minwon.accounts.models import RoleGrant, User
 from minwon.api.demo import seed_machine_demo
+from minwon.board.demo import seed_board_demo
 from minwon.callcentre.demo import seed_callcentre_demo
 from minwon.care.demo import seed_care_demo
 from minwon.complaints import deadlines
@@ -181,6 +182,7 @@ def seed_demo(*, photos: bool = True) -> SeedResult:
         created["complaints"] = _Builder(people, photos=photos).run()
         created.update(seed_care_demo(people))
         created["field_reports"] = seed_field_demo()
+        created["board_posts"] = seed_board_demo(people)
         created.update(seed_machine_demo())
     seed_callcentre_demo()  # 120 console, KB and 구술민원 (idempotent: once any article exists, nothing)
     seed_insight(people)  # 적극행정 demo tasks and the dashboard summary (idempotent)

@@ -136,6 +136,16 @@ def test_posts_per_day_are_limited(city, settings):
     post(city.desk, tag=Tag.EVENT)
 
 
+def test_replies_per_day_are_limited_for_citizens_not_staff(city, settings):
+    settings.MINWON_BOARD_REPLIES_PER_DAY = 1
+    p = post(member(), tag=Tag.TALK)
+    services.add_reply(city.junho, p, body="저도 봤어요")
+    with pytest.raises(services.BoardError, match="하루에 1개"):
+        services.add_reply(city.junho, p, body="한 번 더")
+    services.add_reply(city.desk, p, body="확인하겠습니다.")
+    services.add_reply(city.desk, p, body="현장을 확인했습니다.")
+
+
 # --- privacy ---------------------------------------------------------------------------------------
 
 
@@ -151,6 +161,25 @@ def test_naming_staff_makes_a_post_private(city):
     p = post(member(), tag=Tag.TALK, body="최도로 주무관님 덕분에 해결됐어요")
     assert p.is_private and "직원 이름" in p.private_reason
     assert not post(member("b@example.com"), tag=Tag.TALK, body="최도로변 가게 앞").is_private
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "홍길동 주무관 덕분에 빨리 해결됐어요",
+        "이팀장님이 다녀가셨는데 그대로예요",
+        "담당자 김영수에게 전화했어요",
+    ],
+)
+def test_naming_anyone_with_a_staff_title_makes_a_post_private(city, body):
+    # 홍길동 is no employee of the test city: the title alone says a member of staff is named.
+    p = post(member(), tag=Tag.TALK, body=body)
+    assert p.is_private and "직원 이름" in p.private_reason
+
+
+@pytest.mark.parametrize("body", ["도로과 과장님께 감사드립니다", "주무관님께서 친절하게 안내해 주셨어요"])
+def test_a_title_without_a_name_stays_public(city, body):
+    assert not post(member(), tag=Tag.TALK, body=body).is_private
 
 
 def test_sensitive_category_is_always_private(city):
