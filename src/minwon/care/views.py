@@ -20,6 +20,7 @@ from minwon.accounts.models import Role, User
 from minwon.complaints.models import Complaint
 from minwon.notify.models import StaffAlert
 from minwon.org.models import Department
+from minwon.portal.access import client_ip
 from minwon.staff.views import staff_page
 
 from . import access, queries, services
@@ -226,7 +227,13 @@ def dashboard(request):
         "reopened": responses.filter(reopened=True).count(),
         "praise_total": Praise.objects.filter(created_at__gte=start, created_at__lt=end).count(),
         "open_reports": access.visible_reports(request.user).filter(status=ReportStatus.RECEIVED)[:10],
-        "open_incidents": incidents.exclude(employee=request.user)[:10],
+        "open_incidents": access.log_listing(
+            request.user,
+            incidents.exclude(employee=request.user)[:10],
+            what="dashboard",
+            ip=client_ip(request),
+        ),
+        "open_incident_count": incidents.exclude(employee=request.user).count(),
         "pending_samples": QualitySample.objects.filter(status=SampleStatus.PENDING).count(),
         "recent_comments": responses.exclude(comment="")
         .select_related("department")
@@ -311,6 +318,15 @@ def person(request, user_pk: int):
             if own
             else []
         ),
-        "incidents": Incident.objects.filter(employee=employee).order_by("-created_at")[:10] if own else [],
+        "incidents": (
+            access.log_listing(
+                request.user,
+                Incident.objects.filter(employee=employee).order_by("-created_at")[:10],
+                what="own page",
+                ip=client_ip(request),
+            )
+            if own
+            else []
+        ),
     }
     return render(request, "care/person.html", context)
