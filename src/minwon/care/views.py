@@ -11,13 +11,13 @@ from datetime import datetime, time, timedelta
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from minwon.accounts.models import Role, User
-from minwon.complaints.models import Complaint
+from minwon.complaints.access import get_complaint_for, reveal_contact
 from minwon.notify.models import StaffAlert
 from minwon.org.models import Department
 from minwon.portal.access import client_ip
@@ -258,7 +258,7 @@ def phone_list(request):
 @require_http_methods(["GET", "POST"])
 @staff_page(*CARE)
 def phone_survey(request, pk: int):
-    complaint = get_object_or_404(Complaint.objects.select_related("department", "handler"), pk=pk)
+    complaint = get_complaint_for(request.user, pk)
     form = PhoneSurveyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -277,7 +277,11 @@ def phone_survey(request, pk: int):
             messages.success(request, _("전화 조사 결과를 기록했습니다."))
             return redirect("care:phone_list")
     done = complaint.satisfaction_responses.filter(channel=SurveyChannel.PHONE).first()
-    return render(request, "care/phone_survey.html", {"c": complaint, "form": form, "done": done})
+    # The officer needs the number to call: showing it is a logged read (개인정보 보호법 제29조).
+    contact = reveal_contact(request.user, complaint, reason=_("전화 친절도 조사"), ip=client_ip(request))
+    return render(
+        request, "care/phone_survey.html", {"c": complaint, "form": form, "done": done, "contact": contact}
+    )
 
 
 # --- employee pages ----------------------------------------------------------------------------
