@@ -149,6 +149,29 @@ class UnkindForm(PraiseForm):
         return forms.Form.clean(self)  # naming someone is optional for a report
 
 
+class ForwardPraiseForm(PraiseForm):
+    """A 칭찬 민원 forwarded by staff: the praiser and channel come from the 민원 itself."""
+
+    praiser_name = None  # type: ignore[assignment]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, on_behalf=False, **kwargs)
+        self.fields["body"].label = _("전할 칭찬 내용")
+        self.fields["body"].help_text = _(
+            "민원 내용을 그대로 두거나 줄여 쓰십시오. 민원인 이름은 가려서 보입니다."
+        )
+
+
+class ForwardUnkindForm(UnkindForm):
+    """A 불친절 신고 민원 forwarded to the care officers: the reporter comes from the 민원."""
+
+    reporter_name = None  # type: ignore[assignment]
+    reporter_phone = None  # type: ignore[assignment]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, on_behalf=False, **kwargs)
+
+
 class ReportOutcomeForm(forms.Form):
     outcome = forms.ChoiceField(label=_("처리 결과"), choices=[("", "-"), *ReportOutcome.choices])
     note = forms.CharField(label=_("처리 내용"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)

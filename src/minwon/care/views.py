@@ -26,7 +26,17 @@ from minwon.staff.views import staff_page
 from . import access, queries, services
 from .choices import IncidentStatus, PraiseChannel, ReportStatus, SampleStatus, SurveyChannel
 from .errors import CareError
-from .forms import PeriodForm, PhoneSurveyForm, PraiseForm, ReportOutcomeForm, SatisfactionForm, UnkindForm
+from .forms import (
+    ForwardPraiseForm,
+    ForwardUnkindForm,
+    PeriodForm,
+    PhoneSurveyForm,
+    PraiseForm,
+    ReportOutcomeForm,
+    SatisfactionForm,
+    UnkindForm,
+    staff_people,
+)
 from .models import Incident, Praise, QualitySample, SatisfactionResponse
 
 CARE = (Role.CARE,)
@@ -194,6 +204,72 @@ def report(request, pk: int):
     return render(request, "care/report.html", {"r": report, "form": form})
 
 
+# --- praise / unkindness that arrived as a 민원 (phone, post, visit, 국민신문고 …) ----------------
+
+
+@require_GET
+@staff_page(Role.CARE, Role.DESK)
+def to_forward(request):
+    """The worklist: 칭찬·불친절 유형 민원 from any channel that have not reached anyone yet."""
+    return render(request, "care/to_forward.html", {"rows": queries.complaints_to_forward()})
+
+
+@require_http_methods(["GET", "POST"])
+@staff_page()
+def forward(request, pk: int):
+    complaint = get_complaint_for(request.user, pk, write=True)
+    kind = queries.forward_kind(complaint) or request.GET.get("kind", "")
+    if kind not in ("praise", "unkind"):
+        raise Http404(_("칭찬이나 불친절 신고 유형의 민원이 아닙니다."))
+    if not services.may_forward(request.user, complaint):
+        raise Http404(_("민원을 찾을 수 없습니다."))
+    form_class = ForwardPraiseForm if kind == "praise" else ForwardUnkindForm
+    initial: dict[str, object] = {"body": complaint.body}
+    suggested = queries.suggest_employee(complaint, staff_people())
+    if suggested is not None:
+        initial["employee"] = suggested.pk
+    elif kind == "unkind":
+        initial["named_text"] = str((complaint.extra_answers or {}).get("employee", ""))[:100]
+    form = form_class(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if kind == "praise":
+                services.forward_praise(
+                    request.user,
+                    complaint,
+                    employee=data["employee"],
+                    department=data["department"],
+                    body=data["body"],
+                )
+            else:
+                services.forward_unkind(
+                    request.user,
+                    complaint,
+                    employee=data["employee"],
+                    department=data["department"],
+                    named_text=data["named_text"],
+                    body=data["body"],
+                )
+        except CareError as exc:
+            put_error(form, exc)
+        else:
+            messages.success(
+                request,
+                _("칭찬을 직원과 부서장에게 전했습니다.")
+                if kind == "praise"
+                else _("불친절 신고를 친절·보호 담당에게 넘겼습니다. 신고된 직원에게는 알리지 않습니다."),
+            )
+            if request.user.has_role(Role.CARE, Role.DESK):
+                return redirect("care:to_forward")
+            return redirect("staff:complaint", pk=complaint.pk)
+    return render(
+        request,
+        "care/forward.html",
+        {"c": complaint, "kind": kind, "form": form, "suggested": suggested},
+    )
+
+
 # --- dashboard ---------------------------------------------------------------------------------
 
 
@@ -235,6 +311,7 @@ def dashboard(request):
         ),
         "open_incident_count": incidents.exclude(employee=request.user).count(),
         "pending_samples": QualitySample.objects.filter(status=SampleStatus.PENDING).count(),
+        "to_forward": len(queries.complaints_to_forward()),
         "recent_comments": responses.exclude(comment="")
         .select_related("department")
         .order_by("-created_at")[:8],
