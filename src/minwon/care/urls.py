@@ -22,6 +22,7 @@ urlpatterns = [
     path("care/quality/", quality_views.queue, name="quality"),
     path("care/quality/report/", quality_views.report, name="quality_report"),
     path("care/quality/<int:sample_pk>/", quality_views.review, name="review"),
+    path("care/quality/<int:sample_pk>/promote/", quality_views.promote, name="promote"),
     path("care/incidents/", incident_views.incident_list, name="incidents"),
     path("care/incidents/new/", incident_views.incident_new, name="incident_new"),
     path("care/incidents/<int:incident_pk>/", incident_views.incident, name="incident"),
