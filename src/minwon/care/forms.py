@@ -228,6 +228,13 @@ class MultipleFileField(forms.FileField):
 
 
 class IncidentForm(forms.Form):
+    employee = forms.ModelChoiceField(
+        label=_("피해 직원"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=_("나 (본인)"),
+        help_text=_("동료가 겪은 일을 대신 신고할 때 고르십시오. 그 직원에게도 알립니다."),
+    )
     kind = forms.ChoiceField(
         label=_("유형"),
         choices=IncidentKind.choices,
@@ -275,6 +282,9 @@ class IncidentForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        employee = cast(forms.ModelChoiceField, self.fields["employee"])
+        employee.queryset = staff_people().prefetch_related("memberships__department")
+        employee.label_from_instance = _person_label  # type: ignore[method-assign,assignment]
         if not self.is_bound:
             self.fields["occurred_at"].initial = timezone.localtime().replace(second=0, microsecond=0)
 

@@ -80,6 +80,7 @@ def incident_new(request):
             files = [incidents.Evidence(f.name, f.read(), f.content_type or "") for f in data["evidence"]]
             incident = incidents.file_incident(
                 request.user,
+                employee=data["employee"],
                 kind=data["kind"],
                 context=data["context"],
                 narrative=data["narrative"],

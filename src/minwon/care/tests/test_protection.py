@@ -343,3 +343,29 @@ def test_call_incident_separates_by_phone_and_tells_the_applicant_nothing(city, 
         services.assign_handler(city.head, caller, city.officer)
     services.assign_handler(city.head, caller, road_officer2)
     assert Message.objects.filter(complaint=caller, audience="applicant").count() == before
+
+
+def test_a_colleague_files_for_the_employee_who_hears_and_reads_it(city, client, complaint, road_officer2):
+    client.force_login(city.head)
+    response = client.post(
+        reverse("care:incident_new"),
+        {
+            "employee": city.officer.pk,
+            "kind": "sexual",
+            "context": "visit",
+            "occurred_at": "2026-11-23T10:30",
+            "narrative": "창구에서 담당자에게 성적인 발언을 반복했습니다.",
+            "applicant_phone": "010-3333-4444",
+        },
+    )
+    assert response.status_code == 302
+    incident = Incident.objects.get()
+    assert incident.employee == city.officer and incident.filed_by == city.head
+    (alert,) = StaffAlert.objects.filter(kind="care_incident", recipient=city.officer)
+    assert "정과장" in alert.title and "성적인" not in alert.title + alert.body
+    client.force_login(city.officer)
+    assert client.get(reverse("care:incident", args=[incident.pk])).status_code == 200
+    client.force_login(road_officer2)  # a third colleague still sees nothing
+    assert client.get(reverse("care:incident", args=[incident.pk])).status_code == 404
+    with pytest.raises(CareError):  # the victim must be an employee
+        incidents.file_incident(city.head, employee=city.minji, kind="other", context="visit", narrative="x")
