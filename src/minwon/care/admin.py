@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from . import ideas
+from . import ideas, quality
 from .models import (
     CareEvent,
     IdeaCampaign,
@@ -16,6 +16,12 @@ from .models import (
 class QualityCriterionAdmin(admin.ModelAdmin):
     list_display = ("name", "code", "weight", "is_active", "sort_order")
     list_editable = ("weight", "is_active", "sort_order")
+
+    def save_model(self, request, obj, form, change):
+        quality.save_criterion(request.user, obj)  # recorded with before/after (CareEvent)
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # past scores point at the criterion; switch it off with 사용 instead
 
 
 @admin.register(IdeaCampaign)

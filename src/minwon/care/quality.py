@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from minwon.accounts.models import User
+from minwon.accounts.models import Role, User
 from minwon.complaints.access import AccessDenied
 from minwon.complaints.errors import ComplaintError
 from minwon.complaints.models import Complaint
@@ -190,6 +190,34 @@ def promote_example(actor, sample: QualitySample):
     sample.save(update_fields=["promoted_at"])
     _event(actor, "example_promoted", sample, article=article.pk)
     return article
+
+
+RUBRIC_FIELDS = ("code", "name", "description", "weight", "is_active", "sort_order")
+
+
+@transaction.atomic
+def save_criterion(actor, criterion: QualityCriterion) -> QualityCriterion:
+    """The admin adds or edits a rubric line; the change is recorded with before and after.
+
+    Past reviews keep the weights they were scored with (QualityScore.weight), so an edit applies
+    to new reviews only.
+    """
+    if not (actor and actor.is_authenticated and (actor.is_superuser or actor.has_role(Role.ADMIN))):
+        raise AccessDenied("평가 기준은 관리자가 고칩니다.")
+    if criterion.weight is None or criterion.weight < 0:
+        raise CareError("가중치는 0 이상이어야 합니다.", field="weight")
+
+    def snapshot(row) -> dict:
+        return {f: str(getattr(row, f)) for f in RUBRIC_FIELDS}
+
+    old = QualityCriterion.objects.filter(pk=criterion.pk).first() if criterion.pk else None
+    before = snapshot(old) if old else {}
+    criterion.save()
+    after = snapshot(criterion)
+    changed = {f: [before.get(f), after[f]] for f in RUBRIC_FIELDS if before.get(f) != after[f]}
+    if changed:
+        _event(actor, "criterion_changed" if old else "criterion_created", criterion, changed=changed)
+    return criterion
 
 
 def department_names() -> dict[int, str]:

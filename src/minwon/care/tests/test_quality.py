@@ -195,3 +195,36 @@ def test_example_recommended_by_the_auditor_waits_until_care_publishes_it_masked
     assert 'data-testid="awaiting"' not in client.get(reverse("care:quality")).content.decode()
     with pytest.raises(CareError, match="이미"):
         quality.promote_example(city.care, sample)
+
+
+def test_admin_edits_the_rubric_in_the_admin_and_the_edit_is_recorded(city, client):
+    from minwon.care.models import CareEvent
+
+    courtesy = QualityCriterion.objects.get(code="courtesy")
+    client.force_login(city.admin)
+    url = reverse("admin:care_qualitycriterion_change", args=[courtesy.pk])
+    response = client.post(
+        url,
+        {
+            "code": "courtesy",
+            "name": "친절",
+            "description": courtesy.description,
+            "weight": "6",
+            "is_active": "on",
+            "sort_order": courtesy.sort_order,
+        },
+    )
+    assert response.status_code == 302
+    courtesy.refresh_from_db()
+    assert courtesy.weight == Decimal("6")
+    event = CareEvent.objects.get(verb="criterion_changed")
+    assert event.actor == city.admin and event.data["changed"] == {"weight": ["1.00", "6"]}
+    assert client.post(reverse("admin:care_qualitycriterion_delete", args=[courtesy.pk])).status_code == 403
+    _answered_in_week(city, 1)
+    quality.sample_week(WEEK, size=3, seed="t")
+    sample = quality.review_sample(
+        city.care, QualitySample.objects.get(), scores=_scores(courtesy=1), feedback=""
+    )
+    assert sample.total == Decimal("63.1")  # the new weight: (13 - 6·0.8) / 13
+    with pytest.raises(Exception, match="관리자"):
+        quality.save_criterion(city.care, courtesy)
