@@ -102,7 +102,7 @@ class PraiseForm(forms.Form):
         employee.queryset = staff_people().prefetch_related("memberships__department")
         employee.label_from_instance = _person_label  # type: ignore[method-assign,assignment]
         department = cast(forms.ModelChoiceField, self.fields["department"])
-        department.queryset = Department.objects.active().filter(is_desk=False).order_by("name")
+        department.queryset = Department.objects.active().order_by("name")
         if not on_behalf:
             del self.fields["channel"]
 

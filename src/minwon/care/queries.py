@@ -207,3 +207,14 @@ def suggest_employee(complaint: Complaint, people) -> Any | None:
         if len(found) == 1:
             return found[0]
     return None
+
+
+def suggest_department(complaint: Complaint) -> Any | None:
+    """The one department the "직원 이름 또는 부서" answer names (e.g. "도로과 담당자"), else None."""
+    from minwon.org.models import Department
+
+    answer = str((complaint.extra_answers or {}).get("employee", ""))
+    if not answer.strip():
+        return None
+    found = [d for d in Department.objects.active() if d.name and d.name in answer]
+    return found[0] if len(found) == 1 else None

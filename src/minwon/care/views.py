@@ -228,7 +228,9 @@ def forward(request, pk: int):
     suggested = queries.suggest_employee(complaint, staff_people())
     if suggested is not None:
         initial["employee"] = suggested.pk
-    elif kind == "unkind":
+    elif (department := queries.suggest_department(complaint)) is not None:
+        initial["department"] = department.pk
+    if suggested is None and kind == "unkind":
         initial["named_text"] = str((complaint.extra_answers or {}).get("employee", ""))[:100]
     form = form_class(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

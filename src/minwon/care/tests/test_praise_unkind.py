@@ -230,3 +230,20 @@ def test_an_ordinary_complaint_is_not_forwardable(city, client):
     c = f.create_complaint(category=city.streetlight)
     client.force_login(city.desk)
     assert client.get(reverse("care:forward", args=[c.pk])).status_code == 404
+
+
+def test_a_department_named_in_the_complaint_is_preselected(city, client):
+    cat = f.create_category(code="praise", name="칭찬", department=city.desk_team, kind="other")
+    c = f.create_complaint(
+        category=cat,
+        channel="visit",
+        actor=city.desk,
+        body="창구에서 친절했습니다.",
+        extra_answers={"employee": "민원봉사과 창구"},
+    )
+    client.force_login(city.desk)
+    page = client.get(reverse("care:forward", args=[c.pk])).content.decode()
+    assert f'<option value="{city.desk_team.pk}" selected' in page  # the desk can be praised too
+    client.post(reverse("care:forward", args=[c.pk]), {"department": city.desk_team.pk, "body": c.body})
+    praise = Praise.objects.get()
+    assert praise.department == city.desk_team and praise.employee is None and praise.channel == "desk"
