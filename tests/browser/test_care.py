@@ -159,7 +159,7 @@ def test_care_pages_fit_a_phone_and_a_desktop(site, city, new_page, screenshot, 
 
     from minwon.care import ideas, incidents, quality
     from minwon.care import services as care
-    from minwon.care.models import QualitySample
+    from minwon.care.models import QualityCriterion, QualitySample
     from minwon.care.scoring import week_start
 
     c = services.answer_complaint(city.officer, _in_progress(city), answer="가로등 안정기를 교체했습니다.")
@@ -168,8 +168,15 @@ def test_care_pages_fit_a_phone_and_a_desktop(site, city, new_page, screenshot, 
         None, employee=city.officer, body="끝까지 친절하게 도와주셨습니다.", praiser_name="홍길동"
     )
     report = care.file_unkind_report(None, employee=city.officer, body="반말로 응대했습니다.")
+    services.answer_complaint(city.officer, _in_progress(city), answer="보도블록을 다시 깔았습니다.")
     quality.sample_week(week_start(timezone.localdate()), size=3, seed="s")
-    sample = QualitySample.objects.get()
+    reviewed, sample = QualitySample.objects.order_by("pk")
+    quality.review_sample(
+        city.care,
+        reviewed,
+        scores={code: 4 for code in QualityCriterion.objects.values_list("code", flat=True)},
+        feedback="근거 법령을 밝혀 주세요.",
+    )
     today = timezone.localdate()
     campaign = ideas.create_campaign(
         city.care, title="2026 친절시책 아이디어", starts_on=today, ends_on=today + dt.timedelta(days=14)
