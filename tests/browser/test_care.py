@@ -154,6 +154,7 @@ def test_praise_by_phone_is_forwarded_from_the_worklist_to_the_employee(site, ci
 def test_care_pages_fit_a_phone_and_a_desktop(site, city, new_page, screenshot, tmp_path):
     """Every main care page, with data in it, at both widths: one h1 and no sideways scrolling."""
     import datetime as dt
+    import importlib
 
     from django.utils import timezone
 
@@ -168,6 +169,13 @@ def test_care_pages_fit_a_phone_and_a_desktop(site, city, new_page, screenshot, 
         None, employee=city.officer, body="끝까지 친절하게 도와주셨습니다.", praiser_name="홍길동"
     )
     report = care.file_unkind_report(None, employee=city.officer, body="반말로 응대했습니다.")
+    # Browser tests run on transactional_db, which empties every table after each test, the rubric
+    # rows of the data migration included: put them back as the migration wrote them.
+    rubric = importlib.import_module("minwon.care.migrations.0002_default_rubric").RUBRIC
+    for i, (code, name, desc, weight) in enumerate(rubric, start=1):
+        QualityCriterion.objects.get_or_create(
+            code=code, defaults={"name": name, "description": desc, "weight": weight, "sort_order": i * 10}
+        )
     services.answer_complaint(city.officer, _in_progress(city), answer="보도블록을 다시 깔았습니다.")
     quality.sample_week(week_start(timezone.localdate()), size=3, seed="s")
     reviewed, sample = QualitySample.objects.order_by("pk")
