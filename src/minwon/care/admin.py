@@ -59,6 +59,11 @@ class CareEventAdmin(ReadOnly):
     list_display = ("at", "actor", "verb", "object_type", "object_id")
     list_filter = ("verb", "object_type")
 
+    def get_queryset(self, request):
+        # An incident's events name who filed it and its type (성희롱 …): they stay behind the
+        # incident's own access rule and log, not in the admin's history list.
+        return super().get_queryset(request).exclude(object_type="incident")
+
 
 @admin.register(IncidentView)
 class IncidentViewAdmin(ReadOnly):

@@ -369,3 +369,14 @@ def test_a_colleague_files_for_the_employee_who_hears_and_reads_it(city, client,
     assert client.get(reverse("care:incident", args=[incident.pk])).status_code == 404
     with pytest.raises(CareError):  # the victim must be an employee
         incidents.file_incident(city.head, employee=city.minji, kind="other", context="visit", narrative="x")
+
+
+def test_the_admin_history_does_not_show_incident_events(city, client, incident):
+    from minwon.care.models import CareEvent
+
+    incidents.set_caution(city.care, incident, note="응대 시 2인 동석")
+    assert CareEvent.objects.filter(object_type="incident").count() == 2
+    client.force_login(city.admin)
+    page = client.get(reverse("admin:care_careevent_changelist")).content.decode()
+    assert "incident_filed" not in page and "caution_set" not in page
+    assert client.get(reverse("admin:care_incidentview_changelist")).status_code == 200
