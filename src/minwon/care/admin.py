@@ -6,7 +6,6 @@ from . import ideas, quality
 from .models import (
     CareEvent,
     IdeaCampaign,
-    IncidentView,
     QualityBatch,
     QualityCriterion,
 )
@@ -65,9 +64,8 @@ class CareEventAdmin(ReadOnly):
         return super().get_queryset(request).exclude(object_type="incident")
 
 
-@admin.register(IncidentView)
-class IncidentViewAdmin(ReadOnly):
-    list_display = ("at", "user", "incident", "what", "ip")
+# IncidentView (the incident access log) is not in the admin: who opened which incident points at
+# the employee concerned. The care officer and the auditor read it on the incident page.
 
 
 @admin.register(QualityBatch)
