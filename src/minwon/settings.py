@@ -253,6 +253,10 @@ MINWON_CARE_PHONE_SAMPLE_SIZE = env.int("MINWON_CARE_PHONE_SAMPLE_SIZE", default
 MINWON_CARE_EXEMPTION_DAYS = env.int("MINWON_CARE_EXEMPTION_DAYS", default=180)
 # Largest evidence file (recording, photo, video, PDF) for an incident, in MB.
 MINWON_CARE_EVIDENCE_MAX_MB = env.int("MINWON_CARE_EVIDENCE_MAX_MB", default=50)
+# 민원 categories (codes, comma-separated) whose 민원 are praise or unkindness reports: whatever
+# channel they arrived on, they wait on the care worklist until forwarded to the employee/officer.
+MINWON_CARE_PRAISE_CATEGORIES = env.list("MINWON_CARE_PRAISE_CATEGORIES", default=["praise"])
+MINWON_CARE_UNKIND_CATEGORIES = env.list("MINWON_CARE_UNKIND_CATEGORIES", default=["unkind"])
 # --- open board (minwon.board) ---
 MINWON_BOARD_POSTS_PER_DAY = env.int("MINWON_BOARD_POSTS_PER_DAY", default=5)
 MINWON_BOARD_REPLIES_PER_DAY = env.int("MINWON_BOARD_REPLIES_PER_DAY", default=30)

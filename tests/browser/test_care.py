@@ -50,9 +50,10 @@ def test_citizen_rates_from_the_notice_link_and_reopens(site, city, new_page, sc
     assert c.status == Status.REOPENED and c.satisfaction_responses.get().kindness == 4
 
 
-def test_praise_reaches_the_employee_and_the_head(site, city, new_page):
+def test_praise_reaches_the_employee_and_the_head(site, city, new_page, screenshot):
     citizen = new_page()
     citizen.goto(f"{site}/care/praise/")
+    screenshot(citizen, "care-praise")
     citizen.get_by_label("칭찬할 직원").select_option(label="최도로 (도로과)")
     citizen.get_by_label("칭찬 내용").fill("밤늦게 전화했는데도 끝까지 친절하게 도와주셨습니다.")
     citizen.get_by_role("button", name="칭찬 보내기").click()
@@ -64,6 +65,7 @@ def test_praise_reaches_the_employee_and_the_head(site, city, new_page):
     expect(employee.get_by_test_id("praises")).to_contain_text("끝까지 친절하게")
     expect(employee.get_by_test_id("alerts")).to_contain_text("칭찬 민원이 도착했습니다: 최도로")
     expect(employee.get_by_test_id("praise-count")).to_have_text("1")
+    screenshot(employee, "care-person")
 
     head = new_page()
     log_in(head, site, "head")
@@ -117,3 +119,101 @@ def test_officer_files_an_incident_and_care_grants_rest_and_reassigns(
     expect(head.locator("body")).not_to_contain_text("욕설")
     head.goto(f"{site}/care/incidents/{incident.pk}/")
     expect(head.locator("body")).not_to_contain_text("욕설")
+
+
+def test_praise_by_phone_is_forwarded_from_the_worklist_to_the_employee(site, city, new_page, screenshot):
+    cat = f.create_category(code="praise", name="칭찬", department=city.desk_team, kind="other")
+    c = f.create_complaint(
+        category=cat,
+        channel="call",
+        actor=city.agent,
+        title="도로과 직원 칭찬",
+        body="최도로 주무관님이 밤늦게까지 가로등 수리를 챙겨 주셨습니다.",
+        extra_answers={"employee": "최도로"},
+    )
+    desk = new_page()
+    log_in(desk, site, "desk")
+    desk.goto(f"{site}/care/")
+    desk.get_by_role("link", name="민원으로 온 칭찬·신고").click()
+    expect(desk.get_by_test_id("to-forward")).to_contain_text(c.tracking_no)
+    screenshot(desk, "care-to-forward")
+    desk.get_by_role("link", name="전달하기").click()
+    expect(desk.get_by_label("칭찬할 직원")).to_have_value(str(city.officer.pk))  # named in the 민원
+    screenshot(desk, "care-forward")
+    desk.get_by_role("button", name="칭찬 전달").click()
+    expect(desk.get_by_text("칭찬을 직원과 부서장에게 전했습니다")).to_be_visible()
+    expect(desk.get_by_test_id("to-forward")).not_to_contain_text(c.tracking_no)
+
+    employee = new_page()
+    log_in(employee, site, "officer")
+    employee.goto(f"{site}/care/me/")
+    expect(employee.get_by_test_id("praises")).to_contain_text("가로등 수리를 챙겨")
+    expect(employee.get_by_test_id("praises")).to_contain_text("120 콜센터")
+
+
+def test_care_pages_fit_a_phone_and_a_desktop(site, city, new_page, screenshot, tmp_path):
+    """Every main care page, with data in it, at both widths: one h1 and no sideways scrolling."""
+    import datetime as dt
+    import importlib
+
+    from django.utils import timezone
+
+    from minwon.care import ideas, incidents, quality
+    from minwon.care import services as care
+    from minwon.care.models import QualityCriterion, QualitySample
+    from minwon.care.scoring import week_start
+
+    c = services.answer_complaint(city.officer, _in_progress(city), answer="가로등 안정기를 교체했습니다.")
+    care.record_phone_survey(city.care, c, resolved=True, kindness=5, speed=4, comment="친절했어요")
+    care.file_praise(
+        None, employee=city.officer, body="끝까지 친절하게 도와주셨습니다.", praiser_name="홍길동"
+    )
+    report = care.file_unkind_report(None, employee=city.officer, body="반말로 응대했습니다.")
+    # Browser tests run on transactional_db, which empties every table after each test, the rubric
+    # rows of the data migration included: put them back as the migration wrote them.
+    rubric = importlib.import_module("minwon.care.migrations.0002_default_rubric").RUBRIC
+    for i, (code, name, desc, weight) in enumerate(rubric, start=1):
+        QualityCriterion.objects.get_or_create(
+            code=code, defaults={"name": name, "description": desc, "weight": weight, "sort_order": i * 10}
+        )
+    services.answer_complaint(city.officer, _in_progress(city), answer="보도블록을 다시 깔았습니다.")
+    quality.sample_week(week_start(timezone.localdate()), size=3, seed="s")
+    reviewed, sample = QualitySample.objects.order_by("pk")
+    quality.review_sample(
+        city.care,
+        reviewed,
+        scores={code: 4 for code in QualityCriterion.objects.values_list("code", flat=True)},
+        feedback="근거 법령을 밝혀 주세요.",
+    )
+    today = timezone.localdate()
+    campaign = ideas.create_campaign(
+        city.care, title="2026 친절시책 아이디어", starts_on=today, ends_on=today + dt.timedelta(days=14)
+    )
+    ideas.submit_idea(city.officer, campaign, title="민원실 대기 안내", body="대기 번호를 문자로 알려 주기")
+    incident = incidents.file_incident(
+        city.officer, kind="verbal", context="call", narrative="통화 중 욕설", applicant_phone="010-7777-8888"
+    )
+    pages = {
+        "care-dashboard-data": "/care/dashboard/",
+        "care-reports": "/care/reports/",
+        "care-report": f"/care/reports/{report.pk}/",
+        "care-phone-list": "/care/phone/",
+        "care-phone-survey": f"/care/phone/{c.pk}/",
+        "care-quality": "/care/quality/",
+        "care-review": f"/care/quality/{sample.pk}/",
+        "care-quality-report": "/care/quality/report/",
+        "care-incidents": "/care/incidents/",
+        "care-incident-new": "/care/incidents/new/",
+        "care-ideas": "/care/ideas/",
+        "care-campaign": f"/care/ideas/{campaign.pk}/",
+        "care-person-officer": f"/care/people/{city.officer.pk}/",
+    }
+    page = new_page(viewport={"width": 390, "height": 844})
+    log_in(page, site, "care")
+    for name, path in pages.items():
+        page.goto(f"{site}{path}")
+        expect(page.locator("h1")).to_have_count(1)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px on a phone"
+        screenshot(page, name)
+    assert IncidentView.objects.filter(incident=incident, user=city.care, what="list").exists()

@@ -2,11 +2,10 @@
 
 from django.contrib import admin
 
-from . import ideas
+from . import ideas, quality
 from .models import (
     CareEvent,
     IdeaCampaign,
-    IncidentView,
     QualityBatch,
     QualityCriterion,
 )
@@ -16,6 +15,12 @@ from .models import (
 class QualityCriterionAdmin(admin.ModelAdmin):
     list_display = ("name", "code", "weight", "is_active", "sort_order")
     list_editable = ("weight", "is_active", "sort_order")
+
+    def save_model(self, request, obj, form, change):
+        quality.save_criterion(request.user, obj)  # recorded with before/after (CareEvent)
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # past scores point at the criterion; switch it off with 사용 instead
 
 
 @admin.register(IdeaCampaign)
@@ -53,10 +58,14 @@ class CareEventAdmin(ReadOnly):
     list_display = ("at", "actor", "verb", "object_type", "object_id")
     list_filter = ("verb", "object_type")
 
+    def get_queryset(self, request):
+        # An incident's events name who filed it and its type (성희롱 …): they stay behind the
+        # incident's own access rule and log, not in the admin's history list.
+        return super().get_queryset(request).exclude(object_type="incident")
 
-@admin.register(IncidentView)
-class IncidentViewAdmin(ReadOnly):
-    list_display = ("at", "user", "incident", "what", "ip")
+
+# IncidentView (the incident access log) is not in the admin: who opened which incident points at
+# the employee concerned. The care officer and the auditor read it on the incident page.
 
 
 @admin.register(QualityBatch)

@@ -102,7 +102,7 @@ class PraiseForm(forms.Form):
         employee.queryset = staff_people().prefetch_related("memberships__department")
         employee.label_from_instance = _person_label  # type: ignore[method-assign,assignment]
         department = cast(forms.ModelChoiceField, self.fields["department"])
-        department.queryset = Department.objects.active().filter(is_desk=False).order_by("name")
+        department.queryset = Department.objects.active().order_by("name")
         if not on_behalf:
             del self.fields["channel"]
 
@@ -147,6 +147,29 @@ class UnkindForm(PraiseForm):
 
     def clean(self):
         return forms.Form.clean(self)  # naming someone is optional for a report
+
+
+class ForwardPraiseForm(PraiseForm):
+    """A 칭찬 민원 forwarded by staff: the praiser and channel come from the 민원 itself."""
+
+    praiser_name = None  # type: ignore[assignment]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, on_behalf=False, **kwargs)
+        self.fields["body"].label = _("전할 칭찬 내용")
+        self.fields["body"].help_text = _(
+            "민원 내용을 그대로 두거나 줄여 쓰십시오. 민원인 이름은 가려서 보입니다."
+        )
+
+
+class ForwardUnkindForm(UnkindForm):
+    """A 불친절 신고 민원 forwarded to the care officers: the reporter comes from the 민원."""
+
+    reporter_name = None  # type: ignore[assignment]
+    reporter_phone = None  # type: ignore[assignment]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, on_behalf=False, **kwargs)
 
 
 class ReportOutcomeForm(forms.Form):
@@ -205,6 +228,13 @@ class MultipleFileField(forms.FileField):
 
 
 class IncidentForm(forms.Form):
+    employee = forms.ModelChoiceField(
+        label=_("피해 직원"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=_("나 (본인)"),
+        help_text=_("동료가 겪은 일을 대신 신고할 때 고르십시오. 그 직원에게도 알립니다."),
+    )
     kind = forms.ChoiceField(
         label=_("유형"),
         choices=IncidentKind.choices,
@@ -252,6 +282,9 @@ class IncidentForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        employee = cast(forms.ModelChoiceField, self.fields["employee"])
+        employee.queryset = staff_people().prefetch_related("memberships__department")
+        employee.label_from_instance = _person_label  # type: ignore[method-assign,assignment]
         if not self.is_bound:
             self.fields["occurred_at"].initial = timezone.localtime().replace(second=0, microsecond=0)
 

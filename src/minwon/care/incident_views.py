@@ -44,8 +44,20 @@ def _complaint_by_number(user, number: str) -> Complaint | None:
 @require_GET
 @staff_page()
 def incident_list(request):
-    rows = access.visible_incidents(request.user).order_by("-created_at")[:100]
-    return render(request, "care/incidents.html", {"rows": rows, "is_care": access.is_care(request.user)})
+    rows = access.log_listing(
+        request.user,
+        access.visible_incidents(request.user).order_by("-created_at")[:100],
+        ip=client_ip(request),
+    )
+    return render(
+        request,
+        "care/incidents.html",
+        {
+            "rows": rows,
+            "is_care": access.is_care(request.user),
+            "sees_all": access.sees_all_incidents(request.user),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -68,6 +80,7 @@ def incident_new(request):
             files = [incidents.Evidence(f.name, f.read(), f.content_type or "") for f in data["evidence"]]
             incident = incidents.file_incident(
                 request.user,
+                employee=data["employee"],
                 kind=data["kind"],
                 context=data["context"],
                 narrative=data["narrative"],
@@ -126,6 +139,7 @@ def _bind(which: str, data, handlers):
 
 def _incident_page(request, incident, forms, status=200):
     is_care = access.is_care(request.user)
+    oversees = access.sees_all_incidents(request.user)
     return render(
         request,
         "care/incident.html",
@@ -138,7 +152,8 @@ def _incident_page(request, incident, forms, status=200):
             "exemptions": incident.exemptions.all(),
             "cautions": incident.cautions.all(),
             "referrals": incident.referrals.all(),
-            "views_log": incident.views.select_related("user")[:30] if is_care else [],
+            "is_auditor": access.is_auditor(request.user) and not is_care,
+            "views_log": incident.views.select_related("user")[:30] if oversees else [],
         },
         status=status,
     )

@@ -86,6 +86,8 @@ def file_incident(
     if context == IncidentContext.COMPLAINT and complaint is None:
         raise CareError("어느 민원에서 있었던 일인지 접수번호를 적어 주십시오.", field="complaint")
     narrative = _text(narrative, 10000, "있었던 일을 적어 주십시오.", "narrative")
+    if employee is not None and not (employee.is_active and employee.is_staff_member):
+        raise CareError("피해 직원을 직원 목록에서 골라 주십시오.", field="employee")
     files = evidence or []
     _check_evidence(files)
     phone = digits(applicant_phone) or (digits(complaint.applicant_phone) if complaint else "")
@@ -105,6 +107,14 @@ def file_incident(
     )
     _store_evidence(actor, incident, files)
     _event(actor, "incident_filed", incident, kind=kind, evidence=len(files))
+    if incident.employee_id != actor.pk:  # filed by a colleague: the employee hears, and may read it
+        _alert(
+            [incident.employee],
+            kind="care_incident",
+            key=f"incident-for:{incident.pk}",
+            title=f"{actor}님이 회원님이 겪은 일을 특이민원으로 신고했습니다",
+            body=reverse("care:incident", args=[incident.pk]),
+        )
     _alert(
         care_officers(),
         kind="care_incident",

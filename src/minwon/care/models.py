@@ -148,6 +148,10 @@ class UnkindReport(models.Model):
     reporter_phone = models.CharField(max_length=20, blank=True)
     channel = models.CharField(max_length=10, choices=PraiseChannel.choices, default=PraiseChannel.WEB)
     filed_by = models.ForeignKey(USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    # Set when the report arrived as a 민원 (phone, post, 국민신문고 …) and was forwarded here.
+    complaint = models.ForeignKey(
+        "complaints.Complaint", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     status = models.CharField(max_length=10, choices=ReportStatus.choices, default=ReportStatus.RECEIVED)
     outcome = models.CharField(max_length=20, choices=ReportOutcome.choices, blank=True)
     outcome_note = models.TextField("처리 결과", blank=True)

@@ -6,16 +6,19 @@ import logging
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from minwon.accounts.models import User
+from minwon.accounts.models import Role, User
+from minwon.complaints.access import AccessDenied
+from minwon.complaints.errors import ComplaintError
 from minwon.complaints.models import Complaint
 from minwon.org.models import Department
 
 from . import scoring
-from .access import REVIEW_ROLES
+from .access import REVIEW_ROLES, is_care
 from .choices import SampleStatus
 from .errors import CareError
 from .models import QualityBatch, QualityCriterion, QualitySample, QualityScore
@@ -126,23 +129,95 @@ def review_sample(
     return sample
 
 
-def _promote_to_kb(sample: QualitySample) -> bool:
-    """Offer a well-rated answer to the knowledge base as an example (names masked there).
-
-    The knowledge base (`minwon.kb`) is a separate app; without it the recommendation simply stays
-    on the sample (`recommend_example`) for later. Returns True if it was promoted.
-    """
+def _kb_promote():
+    """`minwon.kb.services.promote_answer_example`, or None when the knowledge base is not installed."""
     try:
         from minwon.kb.services import promote_answer_example  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
+        return None
+    return promote_answer_example
+
+
+def _promote_to_kb(sample: QualitySample) -> bool:
+    """Offer a well-rated answer to the knowledge base as an example (names masked there).
+
+    Runs after the review commits, as the reviewer. The kb may refuse (the 민원심사관 may review but
+    not publish; the 민원 may lack an answer): the review stands and the sample waits on the queue's
+    "게시 대기" list, where a care officer publishes it with `promote_example`. Returns True if promoted.
+    """
+    promote = _kb_promote()
+    if promote is None:
         return False
     try:
-        promote_answer_example(sample.reviewer, sample.complaint, title=sample.complaint.title)
-    except Exception:  # the kb may refuse (already promoted, role); the review itself stands
-        log.exception("promote to kb failed for sample %s", sample.pk)
+        with transaction.atomic():
+            article = promote(sample.reviewer, sample.complaint, title=sample.complaint.title)
+            QualitySample.objects.filter(pk=sample.pk).update(promoted_at=timezone.now())
+            _event(sample.reviewer, "example_promoted", sample, article=article.pk)
+    except (PermissionDenied, ComplaintError) as exc:
+        log.info("sample %s not promoted by its reviewer: %s", sample.pk, exc)
         return False
-    QualitySample.objects.filter(pk=sample.pk).update(promoted_at=timezone.now())
+    except Exception:  # after commit: the saved review must not turn into an error page
+        log.exception("promoting sample %s to the knowledge base failed", sample.pk)
+        return False
     return True
+
+
+def awaiting_promotion():
+    """Recommended examples not yet in the knowledge base."""
+    return QualitySample.objects.filter(
+        status=SampleStatus.REVIEWED, recommend_example=True, promoted_at__isnull=True
+    ).select_related("complaint", "department", "reviewer")
+
+
+@transaction.atomic
+def promote_example(actor, sample: QualitySample):
+    """The care officer publishes a recommended answer as a 우수 답변 사례 (names masked by the kb)."""
+    if not is_care(actor):
+        raise AccessDenied("모범 답변 게시는 친절·보호 담당이 합니다.")
+    sample = QualitySample.objects.select_for_update().select_related("complaint").get(pk=sample.pk)
+    if sample.status != SampleStatus.REVIEWED or not sample.recommend_example:
+        raise CareError("모범 답변으로 추천된 평가가 아닙니다.")
+    if sample.promoted_at is not None:
+        raise CareError("이미 상담자료에 실었습니다.")
+    promote = _kb_promote()
+    if promote is None:
+        raise CareError("상담자료(지식베이스) 기능이 설치되어 있지 않습니다.")
+    try:
+        article = promote(actor, sample.complaint, title=sample.complaint.title)
+    except ComplaintError as exc:  # KbError is a ComplaintError
+        raise CareError(exc.message) from None
+    sample.promoted_at = timezone.now()
+    sample.save(update_fields=["promoted_at"])
+    _event(actor, "example_promoted", sample, article=article.pk)
+    return article
+
+
+RUBRIC_FIELDS = ("code", "name", "description", "weight", "is_active", "sort_order")
+
+
+@transaction.atomic
+def save_criterion(actor, criterion: QualityCriterion) -> QualityCriterion:
+    """The admin adds or edits a rubric line; the change is recorded with before and after.
+
+    Past reviews keep the weights they were scored with (QualityScore.weight), so an edit applies
+    to new reviews only.
+    """
+    if not (actor and actor.is_authenticated and (actor.is_superuser or actor.has_role(Role.ADMIN))):
+        raise AccessDenied("평가 기준은 관리자가 고칩니다.")
+    if criterion.weight is None or criterion.weight < 0:
+        raise CareError("가중치는 0 이상이어야 합니다.", field="weight")
+
+    def snapshot(row) -> dict:
+        return {f: str(getattr(row, f)) for f in RUBRIC_FIELDS}
+
+    old = QualityCriterion.objects.filter(pk=criterion.pk).first() if criterion.pk else None
+    before = snapshot(old) if old else {}
+    criterion.save()
+    after = snapshot(criterion)
+    changed = {f: [before.get(f), after[f]] for f in RUBRIC_FIELDS if before.get(f) != after[f]}
+    if changed:
+        _event(actor, "criterion_changed" if old else "criterion_created", criterion, changed=changed)
+    return criterion
 
 
 def department_names() -> dict[int, str]:

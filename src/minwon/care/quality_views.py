@@ -6,12 +6,13 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from minwon.accounts.models import Role
 from minwon.staff.views import staff_page
 
 from . import quality, queries
-from .access import REVIEW_ROLES
+from .access import REVIEW_ROLES, is_care
 from .choices import SampleStatus
 from .errors import CareError
 from .forms import ReviewForm
@@ -31,6 +32,8 @@ def queue(request):
                 "batch__week_start", "department__name"
             )[:100],
             "done": samples.filter(status=SampleStatus.REVIEWED).order_by("-reviewed_at")[:30],
+            "awaiting": quality.awaiting_promotion().order_by("-reviewed_at")[:30],
+            "may_promote": is_care(request.user),
         },
     )
 
@@ -78,3 +81,18 @@ def report(request):
     depts = sorted({d for d, _ in cells}, key=lambda d: names.get(d, ""))
     rows = [{"name": names.get(d, "-"), "cells": [cells.get((d, m)) for m in months]} for d in depts]
     return render(request, "care/quality_report.html", {"form": form, "months": months, "rows": rows})
+
+
+@require_POST
+@staff_page(Role.CARE)
+def promote(request, sample_pk: int):
+    sample = QualitySample.objects.filter(pk=sample_pk).first()
+    if sample is None:
+        raise Http404(_("표본을 찾을 수 없습니다."))
+    try:
+        quality.promote_example(request.user, sample)
+    except CareError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("우수 답변 사례로 상담자료에 실었습니다(이름·연락처는 가려집니다)."))
+    return redirect("care:quality")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Avg, Count, Q
 
@@ -16,7 +17,7 @@ from minwon.complaints.models import Complaint
 
 from . import scoring
 from .choices import SampleStatus
-from .models import Exemption, Praise, QualitySample, RestGrant, SatisfactionResponse
+from .models import Exemption, Praise, QualitySample, RestGrant, SatisfactionResponse, UnkindReport
 
 
 def _round(value) -> float | None:
@@ -160,3 +161,60 @@ def phone_survey_candidates(start: datetime, end: datetime, *, size: int, seed: 
         .select_related("department", "handler")
         .order_by("answered_at")
     )
+
+
+# --- praise and unkindness reports that arrived as 민원 -----------------------------------------
+
+
+def forward_kind(complaint: Complaint) -> str:
+    """ "praise", "unkind" or "" from the 민원's category (settings name the category codes)."""
+    from django.conf import settings
+
+    code = complaint.category.code if complaint.category_id else ""
+    if code in settings.MINWON_CARE_PRAISE_CATEGORIES:
+        return "praise"
+    if code in settings.MINWON_CARE_UNKIND_CATEGORIES:
+        return "unkind"
+    return ""
+
+
+def complaints_to_forward(limit: int = 100) -> list[tuple[str, Complaint]]:
+    """칭찬 / 불친절 민원 from any channel not yet turned into a praise or a report, newest first."""
+    from django.conf import settings
+
+    live = Complaint.objects.exclude(status__in=(Status.MERGED, Status.WITHDRAWN)).select_related(
+        "category", "department"
+    )
+    praise = live.filter(category__code__in=settings.MINWON_CARE_PRAISE_CATEGORIES).exclude(
+        pk__in=Praise.objects.filter(complaint__isnull=False).values("complaint_id")
+    )
+    unkind = live.filter(category__code__in=settings.MINWON_CARE_UNKIND_CATEGORIES).exclude(
+        pk__in=UnkindReport.objects.filter(complaint__isnull=False).values("complaint_id")
+    )
+    rows = [("praise", c) for c in praise.order_by("-received_at")[:limit]]
+    rows += [("unkind", c) for c in unkind.order_by("-received_at")[:limit]]
+    rows.sort(key=lambda r: r[1].received_at, reverse=True)
+    return rows[:limit]
+
+
+def suggest_employee(complaint: Complaint, people) -> Any | None:
+    """The one employee whose name the 민원 mentions (the "직원 이름" answer first), else None."""
+    answer = str((complaint.extra_answers or {}).get("employee", ""))
+    for text in (answer, f"{complaint.title}\n{complaint.body}"):
+        if not text.strip():
+            continue
+        found = [p for p in people if p.display_name and len(p.display_name) >= 2 and p.display_name in text]
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
+def suggest_department(complaint: Complaint) -> Any | None:
+    """The one department the "직원 이름 또는 부서" answer names (e.g. "도로과 담당자"), else None."""
+    from minwon.org.models import Department
+
+    answer = str((complaint.extra_answers or {}).get("employee", ""))
+    if not answer.strip():
+        return None
+    found = [d for d in Department.objects.active() if d.name and d.name in answer]
+    return found[0] if len(found) == 1 else None

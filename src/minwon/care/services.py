@@ -16,8 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from minwon.accounts.models import Role, User
-from minwon.complaints.access import AccessDenied, is_applicant
-from minwon.complaints.choices import Status
+from minwon.complaints.access import AccessDenied, can_read_full, is_applicant
+from minwon.complaints.choices import Channel, Status
 from minwon.complaints.errors import ComplaintError
 from minwon.complaints.models import Complaint
 from minwon.complaints.services import reopen_complaint
@@ -296,6 +296,7 @@ def file_unkind_report(
     reporter_name: str = "",
     reporter_phone: str = "",
     channel: str = PraiseChannel.WEB,
+    complaint=None,
 ) -> UnkindReport:
     """Routed to the care officers only. The alert names neither the reporter nor the employee."""
     body = _text(body, 4000, "어떤 일이 있었는지 적어 주십시오.", "body")
@@ -310,8 +311,9 @@ def file_unkind_report(
         reporter_phone=_text(reporter_phone, 20, "", "reporter_phone", required=False),
         channel=channel,
         filed_by=actor if actor is not None and actor.is_authenticated else None,
+        complaint=complaint,
     )
-    _event(actor, "unkind_filed", report)
+    _event(actor, "unkind_filed", report, complaint=complaint.pk if complaint else None)
     officers = [u for u in care_officers() if u.pk != report.employee_id]
     _alert(
         officers,
@@ -336,6 +338,81 @@ def close_unkind_report(actor, report: UnkindReport, *, outcome: str, note: str)
     report.save(update_fields=["outcome", "outcome_note", "status", "handled_by", "closed_at"])
     _event(actor, "unkind_closed", report, outcome=outcome)
     return report
+
+
+# --- praise and unkindness that arrived as a 민원 (any channel) ------------------------------------
+
+# A 민원 keeps its real channel; the praise/report row records the nearest of its own channels.
+CHANNEL_FROM_COMPLAINT: dict[str, str] = {
+    Channel.CALL: PraiseChannel.CALL,
+    Channel.VISIT: PraiseChannel.DESK,
+    Channel.POST: PraiseChannel.POST,
+}
+FORWARD_ROLES = (Role.DESK, Role.ADMIN, Role.CARE, Role.AGENT, Role.OFFICER, Role.HEAD)
+
+
+def may_forward(actor, complaint: Complaint) -> bool:
+    """Staff who may act on the 민원 (not the read-only auditor, not other departments)."""
+    return bool(
+        actor
+        and actor.is_authenticated
+        and actor.has_role(*FORWARD_ROLES)
+        and can_read_full(actor, complaint)
+        and not is_applicant(actor, complaint)
+    )
+
+
+def _require_forwarder(actor, complaint: Complaint) -> None:
+    if not may_forward(actor, complaint):
+        raise AccessDenied("이 민원을 전달할 권한이 없습니다.")
+
+
+@transaction.atomic
+def forward_praise(actor, complaint: Complaint, *, employee=None, department=None, body: str = "") -> Praise:
+    """A 칭찬 민원 that came by phone, post, 국민신문고 … reaches the employee and head like a web praise.
+
+    The praise keeps the link to the 민원 (so it is forwarded once per employee or department) and the
+    applicant's name as the praiser (masked wherever it is shown).
+    """
+    _require_forwarder(actor, complaint)
+    same = Praise.objects.filter(complaint=complaint)
+    if employee is not None:
+        same = same.filter(employee=employee)
+    else:
+        same = same.filter(employee__isnull=True, department=department)
+    if same.exists():
+        raise CareError("이 민원의 칭찬은 이미 그 직원(부서)에게 전달했습니다.", field="employee")
+    return file_praise(
+        actor,
+        employee=employee,
+        department=department,
+        body=(body or "").strip() or complaint.body,
+        praiser_name=complaint.applicant_name[:50],
+        praiser_phone=complaint.applicant_phone[:20],
+        channel=CHANNEL_FROM_COMPLAINT.get(complaint.channel, PraiseChannel.WEB),
+        complaint=complaint,
+    )
+
+
+@transaction.atomic
+def forward_unkind(
+    actor, complaint: Complaint, *, employee=None, department=None, named_text: str = "", body: str = ""
+) -> UnkindReport:
+    """A 불친절 신고 that came as a 민원 becomes a private report for the care officers (once)."""
+    _require_forwarder(actor, complaint)
+    if UnkindReport.objects.filter(complaint=complaint).exists():
+        raise CareError("이 민원은 이미 불친절 신고로 전달했습니다.")
+    return file_unkind_report(
+        actor,
+        employee=employee,
+        department=department,
+        named_text=named_text or str(complaint.extra_answers.get("employee", ""))[:100],
+        body=(body or "").strip() or complaint.body,
+        reporter_name=complaint.applicant_name[:50],
+        reporter_phone=complaint.applicant_phone[:20],
+        channel=CHANNEL_FROM_COMPLAINT.get(complaint.channel, PraiseChannel.WEB),
+        complaint=complaint,
+    )
 
 
 def once(fn, *args, **kwargs):

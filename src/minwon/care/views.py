@@ -11,21 +11,32 @@ from datetime import datetime, time, timedelta
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from minwon.accounts.models import Role, User
-from minwon.complaints.models import Complaint
+from minwon.complaints.access import get_complaint_for, reveal_contact
 from minwon.notify.models import StaffAlert
 from minwon.org.models import Department
+from minwon.portal.access import client_ip
 from minwon.staff.views import staff_page
 
 from . import access, queries, services
 from .choices import IncidentStatus, PraiseChannel, ReportStatus, SampleStatus, SurveyChannel
 from .errors import CareError
-from .forms import PeriodForm, PhoneSurveyForm, PraiseForm, ReportOutcomeForm, SatisfactionForm, UnkindForm
+from .forms import (
+    ForwardPraiseForm,
+    ForwardUnkindForm,
+    PeriodForm,
+    PhoneSurveyForm,
+    PraiseForm,
+    ReportOutcomeForm,
+    SatisfactionForm,
+    UnkindForm,
+    staff_people,
+)
 from .models import Incident, Praise, QualitySample, SatisfactionResponse
 
 CARE = (Role.CARE,)
@@ -193,6 +204,74 @@ def report(request, pk: int):
     return render(request, "care/report.html", {"r": report, "form": form})
 
 
+# --- praise / unkindness that arrived as a 민원 (phone, post, visit, 국민신문고 …) ----------------
+
+
+@require_GET
+@staff_page(Role.CARE, Role.DESK)
+def to_forward(request):
+    """The worklist: 칭찬·불친절 유형 민원 from any channel that have not reached anyone yet."""
+    return render(request, "care/to_forward.html", {"rows": queries.complaints_to_forward()})
+
+
+@require_http_methods(["GET", "POST"])
+@staff_page()
+def forward(request, pk: int):
+    complaint = get_complaint_for(request.user, pk, write=True)
+    kind = queries.forward_kind(complaint) or request.GET.get("kind", "")
+    if kind not in ("praise", "unkind"):
+        raise Http404(_("칭찬이나 불친절 신고 유형의 민원이 아닙니다."))
+    if not services.may_forward(request.user, complaint):
+        raise Http404(_("민원을 찾을 수 없습니다."))
+    form_class = ForwardPraiseForm if kind == "praise" else ForwardUnkindForm
+    initial: dict[str, object] = {"body": complaint.body}
+    suggested = queries.suggest_employee(complaint, staff_people())
+    if suggested is not None:
+        initial["employee"] = suggested.pk
+    elif (department := queries.suggest_department(complaint)) is not None:
+        initial["department"] = department.pk
+    if suggested is None and kind == "unkind":
+        initial["named_text"] = str((complaint.extra_answers or {}).get("employee", ""))[:100]
+    form = form_class(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if kind == "praise":
+                services.forward_praise(
+                    request.user,
+                    complaint,
+                    employee=data["employee"],
+                    department=data["department"],
+                    body=data["body"],
+                )
+            else:
+                services.forward_unkind(
+                    request.user,
+                    complaint,
+                    employee=data["employee"],
+                    department=data["department"],
+                    named_text=data["named_text"],
+                    body=data["body"],
+                )
+        except CareError as exc:
+            put_error(form, exc)
+        else:
+            messages.success(
+                request,
+                _("칭찬을 직원과 부서장에게 전했습니다.")
+                if kind == "praise"
+                else _("불친절 신고를 친절·보호 담당에게 넘겼습니다. 신고된 직원에게는 알리지 않습니다."),
+            )
+            if request.user.has_role(Role.CARE, Role.DESK):
+                return redirect("care:to_forward")
+            return redirect("staff:complaint", pk=complaint.pk)
+    return render(
+        request,
+        "care/forward.html",
+        {"c": complaint, "kind": kind, "form": form, "suggested": suggested},
+    )
+
+
 # --- dashboard ---------------------------------------------------------------------------------
 
 
@@ -226,8 +305,15 @@ def dashboard(request):
         "reopened": responses.filter(reopened=True).count(),
         "praise_total": Praise.objects.filter(created_at__gte=start, created_at__lt=end).count(),
         "open_reports": access.visible_reports(request.user).filter(status=ReportStatus.RECEIVED)[:10],
-        "open_incidents": incidents.exclude(employee=request.user)[:10],
+        "open_incidents": access.log_listing(
+            request.user,
+            incidents.exclude(employee=request.user)[:10],
+            what="dashboard",
+            ip=client_ip(request),
+        ),
+        "open_incident_count": incidents.exclude(employee=request.user).count(),
         "pending_samples": QualitySample.objects.filter(status=SampleStatus.PENDING).count(),
+        "to_forward": len(queries.complaints_to_forward()),
         "recent_comments": responses.exclude(comment="")
         .select_related("department")
         .order_by("-created_at")[:8],
@@ -251,7 +337,7 @@ def phone_list(request):
 @require_http_methods(["GET", "POST"])
 @staff_page(*CARE)
 def phone_survey(request, pk: int):
-    complaint = get_object_or_404(Complaint.objects.select_related("department", "handler"), pk=pk)
+    complaint = get_complaint_for(request.user, pk)
     form = PhoneSurveyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -270,7 +356,11 @@ def phone_survey(request, pk: int):
             messages.success(request, _("전화 조사 결과를 기록했습니다."))
             return redirect("care:phone_list")
     done = complaint.satisfaction_responses.filter(channel=SurveyChannel.PHONE).first()
-    return render(request, "care/phone_survey.html", {"c": complaint, "form": form, "done": done})
+    # The officer needs the number to call: showing it is a logged read (개인정보 보호법 제29조).
+    contact = reveal_contact(request.user, complaint, reason=_("전화 친절도 조사"), ip=client_ip(request))
+    return render(
+        request, "care/phone_survey.html", {"c": complaint, "form": form, "done": done, "contact": contact}
+    )
 
 
 # --- employee pages ----------------------------------------------------------------------------
@@ -311,6 +401,15 @@ def person(request, user_pk: int):
             if own
             else []
         ),
-        "incidents": Incident.objects.filter(employee=employee).order_by("-created_at")[:10] if own else [],
+        "incidents": (
+            access.log_listing(
+                request.user,
+                Incident.objects.filter(employee=employee).order_by("-created_at")[:10],
+                what="own page",
+                ip=client_ip(request),
+            )
+            if own
+            else []
+        ),
     }
     return render(request, "care/person.html", context)

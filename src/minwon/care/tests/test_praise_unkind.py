@@ -130,3 +130,120 @@ def test_public_unkind_form_files_privately(city, client):
     )
     assert response.status_code == 302
     assert UnkindReport.objects.get().employee == city.officer
+
+
+# --- praise and unkindness that arrived as a 민원 on another channel -----------------------------
+
+
+@pytest.fixture
+def praise_by_phone(city):
+    """A 칭찬 민원 taken by the call centre, naming the officer in the category's extra question."""
+    cat = f.create_category(code="praise", name="칭찬", department=city.desk_team, kind="other")
+    return f.create_complaint(
+        category=cat,
+        channel="call",
+        actor=city.agent,
+        title="도로과 직원 칭찬",
+        body="최도로 주무관님이 밤늦게까지 가로등 수리를 챙겨 주셨습니다.",
+        name="홍길동",
+        extra_answers={"employee": "최도로 주무관"},
+    )
+
+
+@pytest.fixture
+def unkind_by_post(city):
+    cat = f.create_category(code="unkind", name="불친절 신고", department=city.desk_team, is_sensitive=True)
+    return f.create_complaint(
+        category=cat,
+        channel="post",
+        actor=city.desk,
+        title="전화 응대 불친절",
+        body="담당자가 말을 끊고 전화를 끊었습니다.",
+        name="이영희",
+        phone="010-4444-5555",
+        extra_answers={"employee": "도로과 최도로"},
+    )
+
+
+def test_praise_by_phone_waits_on_the_worklist_and_reaches_employee_and_head(city, client, praise_by_phone):
+    client.force_login(city.desk)
+    listing = client.get(reverse("care:to_forward")).content.decode()
+    assert praise_by_phone.tracking_no in listing and "홍*동" in listing and "홍길동" not in listing
+    page = client.get(reverse("care:forward", args=[praise_by_phone.pk])).content.decode()
+    assert f'<option value="{city.officer.pk}" selected' in page  # named in the 민원: preselected
+    response = client.post(
+        reverse("care:forward", args=[praise_by_phone.pk]),
+        {"employee": city.officer.pk, "body": "밤늦게까지 가로등 수리를 챙겨 주셨습니다."},
+    )
+    assert response.status_code == 302
+    praise = Praise.objects.get()
+    assert (
+        praise.complaint == praise_by_phone and praise.channel == "call" and praise.employee == city.officer
+    )
+    assert praise.praiser_name == "홍길동" and praise.filed_by == city.desk
+    alerted = set(StaffAlert.objects.filter(kind="care_praise").values_list("recipient__username", flat=True))
+    assert alerted == {"officer", "head"}
+    assert praise_by_phone.tracking_no not in client.get(reverse("care:to_forward")).content.decode()
+    again = client.post(
+        reverse("care:forward", args=[praise_by_phone.pk]), {"employee": city.officer.pk, "body": "x"}
+    )
+    assert again.status_code == 200 and "이미 그 직원" in again.content.decode()
+    assert Praise.objects.count() == 1
+    # It counts where every praise counts: the employee's page and the evaluation reads.
+    now = timezone.now()
+    assert queries.praise_counts_by_employee(now - timedelta(hours=1), now + timedelta(hours=1)) == {
+        city.officer.pk: 1
+    }
+
+
+def test_unkind_by_post_goes_to_the_care_officer_only(city, client, unkind_by_post):
+    client.force_login(city.care)
+    client.post(
+        reverse("care:forward", args=[unkind_by_post.pk]),
+        {"employee": city.officer.pk, "named_text": "", "body": unkind_by_post.body},
+    )
+    report = UnkindReport.objects.get()
+    assert report.complaint == unkind_by_post and report.channel == "post" and report.employee == city.officer
+    assert report.reporter_phone == "010-4444-5555" and report.named_text == "도로과 최도로"
+    assert list(
+        StaffAlert.objects.filter(kind="care_unkind").values_list("recipient__username", flat=True)
+    ) == ["care"]
+    assert not StaffAlert.objects.filter(recipient__in=[city.officer, city.head]).exists()
+    assert client.get(reverse("care:report", args=[report.pk])).status_code == 200
+    client.force_login(city.officer)
+    assert client.get(reverse("care:report", args=[report.pk])).status_code in (403, 404)
+    with pytest.raises(Exception, match="이미 불친절 신고로"):
+        services.forward_unkind(city.care, unkind_by_post, employee=city.officer)
+
+
+@pytest.mark.parametrize("persona", ["other_officer", "auditor", "minji"])
+def test_forwarding_is_for_staff_who_may_act_on_the_complaint(city, client, praise_by_phone, persona):
+    client.force_login(getattr(city, persona))
+    page = client.get(reverse("care:forward", args=[praise_by_phone.pk]))
+    assert page.status_code in (403, 404)
+    with pytest.raises(PermissionDenied):
+        services.forward_praise(getattr(city, persona), praise_by_phone, employee=city.officer)
+    assert not Praise.objects.exists()
+
+
+def test_an_ordinary_complaint_is_not_forwardable(city, client):
+    c = f.create_complaint(category=city.streetlight)
+    client.force_login(city.desk)
+    assert client.get(reverse("care:forward", args=[c.pk])).status_code == 404
+
+
+def test_a_department_named_in_the_complaint_is_preselected(city, client):
+    cat = f.create_category(code="praise", name="칭찬", department=city.desk_team, kind="other")
+    c = f.create_complaint(
+        category=cat,
+        channel="visit",
+        actor=city.desk,
+        body="창구에서 친절했습니다.",
+        extra_answers={"employee": "민원봉사과 창구"},
+    )
+    client.force_login(city.desk)
+    page = client.get(reverse("care:forward", args=[c.pk])).content.decode()
+    assert f'<option value="{city.desk_team.pk}" selected' in page  # the desk can be praised too
+    client.post(reverse("care:forward", args=[c.pk]), {"department": city.desk_team.pk, "body": c.body})
+    praise = Praise.objects.get()
+    assert praise.department == city.desk_team and praise.employee is None and praise.channel == "desk"

@@ -96,8 +96,8 @@ def test_wrong_evidence_type_is_refused(city):
 
 # --- who may see an incident -----------------------------------------------------------------
 
-ALLOWED = ["officer", "care"]  # the employee (who filed), the care officer
-REFUSED = ["head", "other_officer", "desk", "auditor", "admin", "agent", "minji"]
+ALLOWED = ["officer", "care", "auditor"]  # the employee (who filed), the care officer, oversight
+REFUSED = ["head", "other_officer", "desk", "admin", "agent", "minji"]
 
 
 @pytest.mark.parametrize("persona", ALLOWED)
@@ -129,6 +129,69 @@ def test_other_personas_never_see_it(city, client, incident, persona):
 def test_an_officer_cannot_see_an_incident_about_a_colleague(city, client, road_officer2, incident):
     client.force_login(road_officer2)  # same department as the victim
     assert client.get(reverse("care:incident", args=[incident.pk])).status_code == 404
+    listing = client.get(reverse("care:incidents")).content.decode()
+    assert f"#{incident.pk}" not in listing and "폭언" not in listing
+    own = client.get(reverse("care:person", args=[city.officer.pk])).content.decode()
+    assert "폭언" not in own and "욕설" not in own  # the colleague's page shows praise, not incidents
+
+
+def test_auditor_reads_everything_logged_and_acts_on_nothing(city, client, incident):
+    client.force_login(city.auditor)
+    listing = client.get(reverse("care:incidents"), REMOTE_ADDR="10.0.0.7").content.decode()
+    assert f"#{incident.pk}" in listing and "감사 목적으로" in listing
+    page = client.get(reverse("care:incident", args=[incident.pk]), REMOTE_ADDR="10.0.0.7")
+    html = page.content.decode()
+    assert "전화로 30분간 욕설" in html and "감사 열람(읽기 전용)" in html
+    assert 'data-testid="form-rest"' not in html and "신고 종결" not in html
+    logged = list(IncidentView.objects.filter(incident=incident, user=city.auditor).values_list("what", "ip"))
+    assert sorted(logged) == [("detail", "10.0.0.7"), ("list", "10.0.0.7")]
+    for action, data in [("rest", {}), ("caution", {"note": "x", "days": "3"}), ("close", {})]:
+        response = client.post(reverse("care:incident_act", args=[incident.pk, action]), data)
+        assert response.status_code == 403
+    assert not incident.rests.exists() and not incident.cautions.exists()
+    incident.refresh_from_db()
+    assert incident.status == "open"
+    with pytest.raises(PermissionDenied):
+        incidents.set_caution(city.auditor, incident, note="x")
+    # The care officer sees who read it, the auditor included.
+    client.force_login(city.care)
+    log = client.get(reverse("care:incident", args=[incident.pk])).content.decode()
+    assert str(city.auditor) in log.split('data-testid="views-log"', 1)[1]
+
+
+def test_every_list_showing_an_incident_is_logged(city, client, incident):
+    client.force_login(city.care)
+    client.get(reverse("care:dashboard"))
+    client.get(reverse("care:incidents"))
+    whats = set(IncidentView.objects.filter(user=city.care).values_list("what", flat=True))
+    assert whats == {"dashboard", "list"}
+    client.force_login(city.officer)  # the employee's own page lists their incidents
+    client.get(reverse("care:person", args=[city.officer.pk]))
+    assert IncidentView.objects.filter(user=city.officer, what="own page").count() == 1
+
+
+def test_the_applicant_never_learns_of_the_incident_or_the_reporter(city, client, incident, road_officer2):
+    incidents.separate_employee(city.care, incident, days=30, new_handler=road_officer2)
+    incidents.set_caution(city.care, incident, note="응대 시 2인 동석")
+    c = incident.complaint
+    client.force_login(city.minji)
+    for url in (
+        reverse("portal:detail", args=[c.pk]),
+        reverse("care:incidents"),
+        reverse("care:incident", args=[incident.pk]),
+    ):
+        response = client.get(url)
+        html = response.content.decode() if response.status_code == 200 else ""
+        assert "욕설" not in html and "특이민원" not in html and "2인 동석" not in html
+    public = " ".join(c.events.filter(is_public=True).values_list("note", flat=True))
+    assert "보호" not in public and str(city.officer) not in public
+    from minwon.notify.models import Message
+
+    to_applicant = " ".join(
+        Message.objects.filter(complaint=c, audience="applicant").values_list("body", flat=True)
+    )
+    assert "특이민원" not in to_applicant and "보호" not in to_applicant and "욕설" not in to_applicant
+    assert not IncidentView.objects.filter(user=city.minji).exists()
 
 
 def test_media_is_not_served_directly(city, client, incident):
@@ -280,3 +343,40 @@ def test_call_incident_separates_by_phone_and_tells_the_applicant_nothing(city, 
         services.assign_handler(city.head, caller, city.officer)
     services.assign_handler(city.head, caller, road_officer2)
     assert Message.objects.filter(complaint=caller, audience="applicant").count() == before
+
+
+def test_a_colleague_files_for_the_employee_who_hears_and_reads_it(city, client, complaint, road_officer2):
+    client.force_login(city.head)
+    response = client.post(
+        reverse("care:incident_new"),
+        {
+            "employee": city.officer.pk,
+            "kind": "sexual",
+            "context": "visit",
+            "occurred_at": "2026-11-23T10:30",
+            "narrative": "창구에서 담당자에게 성적인 발언을 반복했습니다.",
+            "applicant_phone": "010-3333-4444",
+        },
+    )
+    assert response.status_code == 302
+    incident = Incident.objects.get()
+    assert incident.employee == city.officer and incident.filed_by == city.head
+    (alert,) = StaffAlert.objects.filter(kind="care_incident", recipient=city.officer)
+    assert "정과장" in alert.title and "성적인" not in alert.title + alert.body
+    client.force_login(city.officer)
+    assert client.get(reverse("care:incident", args=[incident.pk])).status_code == 200
+    client.force_login(road_officer2)  # a third colleague still sees nothing
+    assert client.get(reverse("care:incident", args=[incident.pk])).status_code == 404
+    with pytest.raises(CareError):  # the victim must be an employee
+        incidents.file_incident(city.head, employee=city.minji, kind="other", context="visit", narrative="x")
+
+
+def test_the_admin_history_does_not_show_incident_events(city, client, incident):
+    from minwon.care.models import CareEvent
+
+    incidents.set_caution(city.care, incident, note="응대 시 2인 동석")
+    assert CareEvent.objects.filter(object_type="incident").count() == 2
+    client.force_login(city.admin)
+    page = client.get(reverse("admin:care_careevent_changelist")).content.decode()
+    assert "incident_filed" not in page and "caution_set" not in page
+    assert client.get("/admin/care/incidentview/").status_code == 404  # the access log is not there either

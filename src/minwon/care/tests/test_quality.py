@@ -166,3 +166,65 @@ def test_review_page_for_reviewers(city, client):
     assert sample.total == Decimal("80.0")
     report = client.get(reverse("care:quality_report"), {"start": "2026-11-01", "end": "2026-11-30"})
     assert "80.0" in report.content.decode() and "2026-11" in report.content.decode()
+
+
+def test_example_recommended_by_the_auditor_waits_until_care_publishes_it_masked(
+    city, client, django_capture_on_commit_callbacks
+):
+    from minwon.kb.models import Article, Section
+
+    with time_machine.travel(datetime(2026, 11, 18, 10, 0, tzinfo=TZ), tick=False):
+        answered(city, answer="김민지 님, 010-1234-5678 로 연락드린 대로 가로등 안정기를 교체했습니다.")
+    quality.sample_week(WEEK, size=3, seed="t")
+    sample = QualitySample.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):  # the 민원심사관 may review, not publish
+        quality.review_sample(city.auditor, sample, scores=_scores(), feedback="모범", recommend=True)
+    sample.refresh_from_db()
+    assert sample.recommend_example and sample.promoted_at is None and not Article.objects.exists()
+    client.force_login(city.auditor)
+    queue = client.get(reverse("care:quality")).content.decode()
+    assert sample.complaint.tracking_no in queue.split('data-testid="awaiting"', 1)[1]
+    assert client.post(reverse("care:promote", args=[sample.pk])).status_code == 403
+    client.force_login(city.care)
+    assert client.post(reverse("care:promote", args=[sample.pk])).status_code == 302
+    article = Article.objects.get(section=Section.EXAMPLE)
+    assert "교체했습니다" in article.body
+    assert "김민지" not in article.body and "010-1234-5678" not in article.body
+    sample.refresh_from_db()
+    assert sample.promoted_at is not None
+    assert 'data-testid="awaiting"' not in client.get(reverse("care:quality")).content.decode()
+    with pytest.raises(CareError, match="이미"):
+        quality.promote_example(city.care, sample)
+
+
+def test_admin_edits_the_rubric_in_the_admin_and_the_edit_is_recorded(city, client):
+    from minwon.care.models import CareEvent
+
+    courtesy = QualityCriterion.objects.get(code="courtesy")
+    client.force_login(city.admin)
+    url = reverse("admin:care_qualitycriterion_change", args=[courtesy.pk])
+    response = client.post(
+        url,
+        {
+            "code": "courtesy",
+            "name": "친절",
+            "description": courtesy.description,
+            "weight": "6",
+            "is_active": "on",
+            "sort_order": courtesy.sort_order,
+        },
+    )
+    assert response.status_code == 302
+    courtesy.refresh_from_db()
+    assert courtesy.weight == Decimal("6")
+    event = CareEvent.objects.get(verb="criterion_changed")
+    assert event.actor == city.admin and event.data["changed"] == {"weight": ["1.00", "6"]}
+    assert client.post(reverse("admin:care_qualitycriterion_delete", args=[courtesy.pk])).status_code == 403
+    _answered_in_week(city, 1)
+    quality.sample_week(WEEK, size=3, seed="t")
+    sample = quality.review_sample(
+        city.care, QualitySample.objects.get(), scores=_scores(courtesy=1), feedback=""
+    )
+    assert sample.total == Decimal("63.1")  # the new weight: (13 - 6·0.8) / 13
+    with pytest.raises(Exception, match="관리자"):
+        quality.save_criterion(city.care, courtesy)

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
+from minwon.accounts.models import AccessLog
 from minwon.care import queries, services
 from minwon.care.errors import CareError
 from minwon.care.models import CareEvent, SatisfactionResponse
@@ -151,6 +152,11 @@ def test_phone_survey_recorded_by_care_only_and_sample_list(city, client):
         reverse("care:phone_list"), {"start": now.isoformat(), "end": now.isoformat(), "seed": "x"}
     )
     assert done.tracking_no in listing.content.decode() and waiting.tracking_no in listing.content.decode()
+    assert "010-1234-5678" not in listing.content.decode()  # masked on the list
+    form = client.get(reverse("care:phone_survey", args=[done.pk]), REMOTE_ADDR="10.0.0.9")
+    assert "010-1234-5678" in form.content.decode()  # the number to call, and a logged read
+    log = AccessLog.objects.get(user=city.care, object_type="complaint", object_id=str(done.pk))
+    assert log.reason == "전화 친절도 조사" and log.ip == "10.0.0.9"
     response = client.post(
         reverse("care:phone_survey", args=[done.pk]), {"resolved": "yes", "kindness": "3", "speed": "5"}
     )
