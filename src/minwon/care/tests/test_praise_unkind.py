@@ -242,7 +242,12 @@ def test_a_department_named_in_the_complaint_is_preselected(city, client):
         extra_answers={"employee": "민원봉사과 창구"},
     )
     client.force_login(city.desk)
-    page = client.get(reverse("care:forward", args=[c.pk])).content.decode()
+    # The staff 민원 page leads to the forwarding page; an ordinary 민원's page does not.
+    forward = reverse("care:forward", args=[c.pk])
+    assert forward in client.get(reverse("staff:complaint", args=[c.pk])).content.decode()
+    other = f.create_complaint(category=city.streetlight)
+    assert "care/from-complaints/" not in client.get(reverse("staff:complaint", args=[other.pk])).content.decode()
+    page = client.get(forward).content.decode()
     assert f'<option value="{city.desk_team.pk}" selected' in page  # the desk can be praised too
     client.post(reverse("care:forward", args=[c.pk]), {"department": city.desk_team.pk, "body": c.body})
     praise = Praise.objects.get()
