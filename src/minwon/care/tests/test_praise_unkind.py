@@ -246,7 +246,10 @@ def test_a_department_named_in_the_complaint_is_preselected(city, client):
     forward = reverse("care:forward", args=[c.pk])
     assert forward in client.get(reverse("staff:complaint", args=[c.pk])).content.decode()
     other = f.create_complaint(category=city.streetlight)
-    assert "care/from-complaints/" not in client.get(reverse("staff:complaint", args=[other.pk])).content.decode()
+    assert (
+        "care/from-complaints/"
+        not in client.get(reverse("staff:complaint", args=[other.pk])).content.decode()
+    )
     page = client.get(forward).content.decode()
     assert f'<option value="{city.desk_team.pk}" selected' in page  # the desk can be praised too
     client.post(reverse("care:forward", args=[c.pk]), {"department": city.desk_team.pk, "body": c.body})
