@@ -276,7 +276,8 @@ def mark_printed(actor, message_ids: Iterable[int]) -> int:
     """The desk printed these letters; they now wait to be posted."""
     _require_desk(actor)
     letters = list(
-        Message.objects.select_for_update()
+        # of=("self",): PostgreSQL refuses to lock the nullable side of the outer join to complaint.
+        Message.objects.select_for_update(of=("self",))
         .select_related("complaint")
         .filter(pk__in=list(message_ids), channel=Channel.LETTER, status=MessageStatus.PRINT_QUEUED)
     )
@@ -294,7 +295,8 @@ def mark_dispatched(actor, message_ids: Iterable[int], *, postal_ref: str = "") 
     now = timezone.now()
     ref = postal_ref.strip()[:40]
     letters = list(
-        Message.objects.select_for_update()
+        # of=("self",): PostgreSQL refuses to lock the nullable side of the outer join to complaint.
+        Message.objects.select_for_update(of=("self",))
         .select_related("complaint")
         .filter(
             pk__in=list(message_ids),
