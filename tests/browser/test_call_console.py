@@ -93,6 +93,35 @@ def test_agent_turns_a_call_into_a_complaint(site, city, new_page, screenshot):
     screenshot(page, "kb-article")
 
 
+def test_agent_ends_an_abusive_call_and_the_care_officer_has_the_incident(site, city, new_page, screenshot):
+    from minwon.care.models import Incident
+
+    ensure_defaults()
+    page = new_page()
+    log_in(page, site, "agent")
+    page.goto(f"{site}/staff/call/")
+    page.get_by_label("상담 주제").select_option(label="도로·가로등 등 생활불편")
+    page.get_by_label("발신 번호").fill("010-4444-5555")
+    page.get_by_label("강제 종료 사유").select_option(label="협박·위협")
+    page.get_by_label("종료 경위 (선택)").fill("찾아가겠다는 말을 반복함")
+    page.get_by_role("button", name="폭언 등으로 통화 종료").click()
+    expect(page.locator(".alert--success, [role=status]").first).to_contain_text(
+        "친절·보호 담당에게 알렸습니다"
+    )
+
+    incident = Incident.objects.get()
+    assert incident.kind == "threat" and incident.employee == city.agent
+    assert Call.objects.get().ended_for_abuse
+
+    care = new_page()
+    log_in(care, site, "care")
+    care.goto(f"{site}/care/incidents/")
+    care.get_by_role("link", name=f"#{incident.pk}").click()
+    expect(care.locator("main")).to_contain_text("찾아가겠다는 말을 반복함")
+    expect(care.locator("main")).to_contain_text(f"120 통화 #{Call.objects.get().pk}")
+    screenshot(care, "call-abuse-incident")
+
+
 def test_citizen_confirms_an_oral_complaint_on_the_counter_tablet(
     site, city, new_page, screenshot, settings, tmp_path
 ):
