@@ -31,6 +31,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # django-ninja renders /api/docs from its bundled Swagger UI (static/ninja/) only when it is an
+    # installed app; otherwise the page loads the UI from a CDN and is blank offline.
+    "ninja",
     "minwon.core",
     "minwon.accounts",
     "minwon.org",
