@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from django import forms
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.views.decorators.http import require_GET, require_http_methods
 
 from minwon.accounts.models import Role
@@ -48,7 +49,18 @@ def upload(request):
 @require_GET
 @staff_page(*EXCHANGE_ROLES)
 def export(request, fmt: str):
-    rows = services.export_rows(source=request.GET.get("source", ""))
+    """/exchange/results.csv or .json; `?source=epeople|saeol` and `?since=<ISO time>` narrow it."""
+    since = None
+    if request.GET.get("since"):
+        since = parse_datetime(request.GET["since"].strip().replace(" ", "+"))
+        if since is None:
+            return HttpResponseBadRequest(
+                "since 는 2026-12-01T00:00:00+09:00 형식이어야 합니다.",
+                content_type="text/plain; charset=utf-8",
+            )
+        if timezone.is_naive(since):
+            since = timezone.make_aware(since)
+    rows = services.export_rows(source=request.GET.get("source", ""), since=since)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     if fmt == "json":
         response = HttpResponse(formats.write_json(rows), content_type="application/json; charset=utf-8")
