@@ -14,7 +14,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods
 
 from minwon.api import ratelimit, tokens
 from minwon.api.errors import ApiError
@@ -36,24 +35,35 @@ class Open311Error(Exception):
         self.status, self.description = status, description
 
 
-def endpoint(view):
-    """Check jurisdiction_id and turn Open311Error / ApiError (429) into the spec's error list."""
+def endpoint(*methods: str):
+    """Allow `methods`, check jurisdiction_id, and answer every refusal in the spec's error list.
 
-    def wrapper(request, *args, fmt: str, **kwargs):
-        try:
-            _check_jurisdiction(request)
-            return view(request, *args, fmt=fmt, **kwargs)
-        except Open311Error as exc:
-            return error(fmt, exc.status, exc.description)
-        except ApiError as exc:
-            response = error(fmt, exc.status, exc.message)
-            for name, value in exc.headers.items():
-                response[name] = value
-            return response
+    A wrong method is a 405 in the same `errors` document (with `Allow`), not Django's empty 405,
+    so an Open311 client can show the description like any other error.
+    """
 
-    wrapper.__name__ = view.__name__
-    wrapper.__doc__ = view.__doc__
-    return wrapper
+    def decorate(view):
+        def wrapper(request, *args, fmt: str, **kwargs):
+            if request.method not in methods:
+                response = error(fmt, 405, f"이 주소는 {', '.join(methods)} 요청만 받습니다.")
+                response["Allow"] = ", ".join(methods)
+                return response
+            try:
+                _check_jurisdiction(request)
+                return view(request, *args, fmt=fmt, **kwargs)
+            except Open311Error as exc:
+                return error(fmt, exc.status, exc.description)
+            except ApiError as exc:
+                response = error(fmt, exc.status, exc.message)
+                for name, value in exc.headers.items():
+                    response[name] = value
+                return response
+
+        wrapper.__name__ = view.__name__
+        wrapper.__doc__ = view.__doc__
+        return wrapper
+
+    return decorate
 
 
 def _check_jurisdiction(request) -> None:
@@ -69,8 +79,7 @@ def _optional_token(request):
     return token
 
 
-@require_GET
-@endpoint
+@endpoint("GET")
 def discovery(request, fmt: str):
     base = request.build_absolute_uri(reverse("open311:discovery", kwargs={"fmt": fmt})).rsplit("/", 1)[0]
     doc = {
@@ -90,15 +99,13 @@ def discovery(request, fmt: str):
     return respond(fmt, None, {"discovery": doc})
 
 
-@require_GET
-@endpoint
+@endpoint("GET")
 def services(request, fmt: str):
     rows = Category.objects.filter(is_active=True).select_related("parent").order_by("sort_order", "code")
     return respond(fmt, "services", [queries.service_row(c) for c in rows])
 
 
-@require_GET
-@endpoint
+@endpoint("GET")
 def service_definition(request, code: str, fmt: str):
     cat = Category.objects.filter(code=code, is_active=True).first()
     if cat is None:
@@ -107,8 +114,7 @@ def service_definition(request, code: str, fmt: str):
 
 
 @csrf_exempt  # a machine endpoint authenticated by api_key, never by a browser session
-@require_http_methods(["GET", "POST"])
-@endpoint
+@endpoint("GET", "POST")
 def requests_(request, fmt: str):
     if request.method == "POST":
         return _post_request(request, fmt)
@@ -208,8 +214,7 @@ def _post_request(request, fmt: str):
     return respond(fmt, "service_requests", [row], status=201)
 
 
-@require_GET
-@endpoint
+@endpoint("GET")
 def request_detail(request, request_id: str, fmt: str):
     token = _optional_token(request)
     c = queries.visible(token).select_related("category", "department").filter(tracking_no=request_id).first()
@@ -218,8 +223,7 @@ def request_detail(request, request_id: str, fmt: str):
     return respond(fmt, "service_requests", [queries.request_row(c)])
 
 
-@require_GET
-@endpoint
+@endpoint("GET")
 def token_detail(request, token_id: str, fmt: str):
     sub = Submission.objects.select_related("complaint").filter(public_token=token_id).first()
     if sub is None:
@@ -228,8 +232,7 @@ def token_detail(request, token_id: str, fmt: str):
     return respond(fmt, "service_requests", [row])
 
 
-@require_GET
-@endpoint
+@endpoint("GET")
 def updates(request, fmt: str):
     """FixMyStreet's servicerequestupdates: public timeline events of visible 민원 in a time range."""
     token = _optional_token(request)

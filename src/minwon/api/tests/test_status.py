@@ -87,3 +87,20 @@ def test_read_scope_is_required(client, tokens, city):
     c = file_via_api(client, writer)
     r = status(client, writer, c.tracking_no)
     assert r.status_code == 403 and r.json()["code"] == "missing_scope"
+
+
+def test_categories_list_codes_kinds_and_extra_questions(client, tokens, city):
+    city.streetlight.extra_questions = [{"key": "pole", "label": "전주 번호", "required": True}]
+    city.streetlight.save()
+    r = client.get("/api/categories", **tokens.readonly.headers)
+    assert r.status_code == 200
+    rows = {row["code"]: row for row in r.json()}
+    assert {"streetlight", "park", "road_permit"} <= set(rows)
+    assert rows["streetlight"] == {
+        "code": "streetlight",
+        "name": "가로등",
+        "default_kind": city.streetlight.default_kind,
+        "extra_questions": [{"key": "pole", "label": "전주 번호", "required": True}],
+    }
+    assert rows["road_permit"]["default_kind"] == "statutory"
+    assert client.get("/api/categories").status_code == 401

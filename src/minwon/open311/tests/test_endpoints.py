@@ -216,3 +216,48 @@ def test_updates_feed(client, public_case, city):
         f"{BASE}/servicerequestupdates.json", {"start_date": "2020-01-01", "end_date": "2020-01-02"}
     )
     assert empty.json() == []
+
+
+def test_post_in_xml_answers_the_spec_document(client, tokens, public_case):
+    form = {
+        "api_key": tokens.app.raw,
+        "service_code": "streetlight",
+        "address_string": "서울특별시 새빛구 빛나로 30",
+        "description": "가로등이 깜빡입니다",
+        "attribute[pole]": "가-7",
+        "phone": "010-3333-4444",
+        "jurisdiction_id": "saebit.go.kr",
+    }
+    r = _post(client, form, fmt="xml")
+    assert r.status_code == 201, r.content.decode()
+    assert r["Content-Type"].startswith("text/xml")
+    root = xml_of(r.content)
+    assert root.tag == "service_requests"
+    number = root.find("request/service_request_id").text
+    assert Complaint.objects.get(tracking_no=number).channel == Channel.API
+    assert root.find("request/token").text and root.find("request/service_notice").text.endswith(number)
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [("post", "services"), ("post", "discovery"), ("post", "servicerequestupdates"), ("put", "requests")],
+)
+def test_wrong_method_is_405_in_the_spec_error_format(client, db, method, path):
+    r = getattr(client, method)(f"{BASE}/{path}.json")
+    assert r.status_code == 405 and "GET" in r["Allow"]
+    [err] = r.json()
+    assert err["code"] == 405 and "요청만 받습니다" in err["description"]
+    xml = xml_of(getattr(client, method)(f"{BASE}/{path}.xml").content)
+    assert xml.tag == "errors" and xml.find("error/code").text == "405"
+
+
+def test_updates_feed_pages(client, public_case, city):
+    for n in range(3):
+        services.add_note(city.officer, public_case, body=f"진행 상황 {n}", public=True)
+    every = [u["update_id"] for u in client.get(f"{BASE}/servicerequestupdates.json").json()]
+    assert len(every) >= 4 and every == sorted(every, key=int)  # oldest first
+    first = client.get(f"{BASE}/servicerequestupdates.json", {"page_size": 2}).json()
+    second = client.get(f"{BASE}/servicerequestupdates.json", {"page_size": 2, "page": 2}).json()
+    assert [u["update_id"] for u in first + second] == every[:4]
+    r = client.get(f"{BASE}/servicerequestupdates.xml", {"page": "x"})
+    assert r.status_code == 400 and xml_of(r.content).find("error/code").text == "400"
