@@ -176,7 +176,16 @@ def end_call_for_abuse(
         abuse_note=(note or "").strip(),
     )
     _event(call, "ended_for_abuse", agent, reason=reason)
-    label = ABUSE_REASONS[reason]
+    # A receiver that answers (care opens an incident and notifies its officers) replaces the
+    # generic alert, so the care officer gets one notice per call, the one linking the incident.
+    handled = any(answer for _, answer in call_ended_for_abuse.send(sender=Call, call=call))
+    if not handled:
+        _alert_care(call, agent, ended_at)
+    return call
+
+
+def _alert_care(call: Call, agent, ended_at) -> None:
+    label = ABUSE_REASONS[call.abuse_reason]
     alert_users(
         users_with_role(Role.CARE),
         kind=ABUSE_ALERT_KIND,
@@ -189,8 +198,6 @@ def end_call_for_abuse(
         ),
         group_key=f"call_abuse:{call.pk}",
     )
-    call_ended_for_abuse.send(sender=Call, call=call)
-    return call
 
 
 def require_topic(pk) -> CallTopic:

@@ -49,10 +49,11 @@ def narrative_for(call) -> str:
 
 
 @receiver(call_ended_for_abuse, dispatch_uid="minwon.care.incident_for_abusive_call")
-def open_incident_for_abusive_call(sender, call, **kwargs) -> None:
+def open_incident_for_abusive_call(sender, call, **kwargs):
+    """Returns the incident: a truthy answer tells the call centre the care officers are told."""
     from .incidents import file_incident
 
-    file_incident(
+    return file_incident(
         call.agent,
         kind=KIND_FOR_REASON.get(call.abuse_reason, IncidentKind.OTHER),
         context=IncidentContext.CALL,

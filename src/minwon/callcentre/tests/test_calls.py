@@ -85,7 +85,7 @@ def test_only_agents_record_calls(city, topic):
             )
 
 
-def test_end_for_abuse_records_alerts_care_and_emits_the_hook(city, topic):
+def test_end_for_abuse_records_and_emits_the_hook(city, topic):
     seen = []
 
     def receiver(sender, call, **kw):
@@ -105,11 +105,31 @@ def test_end_for_abuse_records_alerts_care_and_emits_the_hook(city, topic):
         call_ended_for_abuse.disconnect(receiver)
     assert seen == [call.pk]
     assert call.ended_for_abuse and call.abuse_reason == "verbal_abuse" and call.complaint is None
+    # minwon.care answered the hook with an incident: its notice is the care officer's only one.
+    assert not StaffAlert.objects.filter(kind="call_abuse").exists()
+    assert [a.recipient for a in StaffAlert.objects.filter(kind="care_incident")] == [city.care]
+    with pytest.raises(services.CallError, match="사유"):
+        services.end_call_for_abuse(city.agent, topic=topic, started_at=timezone.now(), reason="bored")
+
+
+def test_without_an_answering_receiver_the_call_centre_alerts_care_itself(city, topic):
+    from minwon.care.receivers import open_incident_for_abusive_call
+
+    uid = "minwon.care.incident_for_abusive_call"
+    assert call_ended_for_abuse.disconnect(dispatch_uid=uid)
+    try:
+        services.end_call_for_abuse(
+            city.agent,
+            topic=topic,
+            started_at=timezone.now() - timedelta(minutes=9),
+            reason="verbal_abuse",
+            note="2차 고지 후에도 욕설",
+        )
+    finally:
+        call_ended_for_abuse.connect(open_incident_for_abusive_call, dispatch_uid=uid)
     alerts = StaffAlert.objects.filter(kind="call_abuse")
     assert [a.recipient for a in alerts] == [city.care]
     assert "폭언·욕설" in alerts[0].title and "2차 고지" in alerts[0].body
-    with pytest.raises(services.CallError, match="사유"):
-        services.end_call_for_abuse(city.agent, topic=topic, started_at=timezone.now(), reason="bored")
 
 
 def test_console_is_for_agents_only(client, city):
@@ -184,4 +204,5 @@ def test_console_abuse_button_ends_the_call(client, city, topic):
     )
     assert r.status_code == 302
     assert Call.objects.get().ended_for_abuse
-    assert StaffAlert.objects.filter(recipient=city.care, kind="call_abuse").count() == 1
+    assert StaffAlert.objects.filter(recipient=city.care, kind="care_incident").count() == 1
+    assert not StaffAlert.objects.filter(kind="call_abuse").exists()
