@@ -117,7 +117,8 @@ DEFAULTS: dict[str, dict[str, tuple[str, str, str]]] = {
     K.CLOSED: {
         "ko": (
             "[{{ city }}] 민원이 종결되었습니다 ({{ tracking_no }})",
-            "[{{ city }}] 민원({{ tracking_no }})이 종결되었습니다. 만족도 조사: {{ satisfaction_url }}",
+            "[{{ city }}] 민원({{ tracking_no }})이 종결되었습니다"
+            "{% if closure_reason %}({{ closure_reason }}){% endif %}. 만족도 조사: {{ satisfaction_url }}",
             "{{ applicant_name|default:'민원인' }}님의 민원({{ tracking_no }}, {{ title }})이 "
             "종결되었습니다({{ closure_reason }}).\n해결되지 않았다면 재처리를 요청하실 수 있습니다.\n\n"
             "만족도 조사: {{ satisfaction_url }}" + _TAIL_KO,
