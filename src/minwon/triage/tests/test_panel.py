@@ -191,14 +191,20 @@ def test_desk_groups_five_applicants_with_representatives(client, city, five):
     assert all(c.tracking_no in page for c in five)
     resp = client.post(
         reverse("triage:group", args=[lead.pk]),
-        {"member": [c.pk for c in five[1:]], "representative": [five[0].pk, five[2].pk], "title": "재개발 반대"},
+        {
+            "member": [c.pk for c in five[1:]],
+            "representative": [five[0].pk, five[2].pk],
+            "title": "재개발 반대",
+        },
         **HX,
     )
     assert resp.status_code == 204 and resp["HX-Refresh"] == "true"
     case = GroupCase.objects.get()
     assert case.title == "재개발 반대" and case.created_by == city.desk and case.lead == lead
     assert set(Complaint.objects.filter(group_key=case.key)) == set(five)
-    reps = set(GroupMember.objects.filter(case=case, is_representative=True).values_list("complaint", flat=True))
+    reps = set(
+        GroupMember.objects.filter(case=case, is_representative=True).values_list("complaint", flat=True)
+    )
     assert reps == {five[0].pk, five[2].pk}
     for c in five:
         (event,) = [e for e in c.events.filter(verb=EventVerb.NOTE) if e.data.get("triage") == "group_case"]
