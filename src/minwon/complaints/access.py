@@ -68,6 +68,8 @@ ACTION_ROLES: dict[str, dict[str, set]] = {
     "transfer": {"any": DESK, "dept": DEPT},
     "answer": {"any": set(), "dept": DEPT},
     "close": {"any": DESK, "dept": DEPT},
+    # 반복민원 종결 (법 제23조) ends a 민원 without processing it: the desk decides, on evidence.
+    "close_repeated": {"any": DESK, "dept": set()},
     "withdraw": {"any": DESK, "dept": set()},
     "reject": {"any": DESK, "dept": DEPT},
     "merge": {"any": DESK, "dept": set()},
@@ -91,6 +93,7 @@ ACTION_LABELS = {
     "transfer": "이송",
     "answer": "답변",
     "close": "종결",
+    "close_repeated": "반복민원 종결",
     "withdraw": "취하",
     "reject": "반려",
     "merge": "병합",

@@ -65,6 +65,60 @@ def similar_open_complaints(
     ]
 
 
+def assess_repeated(complaint: Complaint, *, evidence_ids=None):
+    """법 제23조: may this 민원 be closed as 반복민원, with the reasons and the evidence.
+
+    Evidence is the applicant's (same account, phone or e-mail) earlier 민원 of the same content
+    and whether each result was notified (minwon.triage.similar.prior_filings); the rule itself is
+    pure (minwon.triage.rules). With `evidence_ids` only those earlier 민원 count — the ones the
+    desk saw and ticked — and an id that is not such a 민원 is refused with a ComplaintError.
+    Returns a `minwon.triage.rules.RepeatedAssessment`.
+    """
+    from minwon.triage.rules import repeated_complaint_assessment
+    from minwon.triage.similar import prior_filings
+
+    from .errors import ComplaintError
+
+    prior = prior_filings(complaint)
+    if evidence_ids is not None:
+        chosen = {int(i) for i in evidence_ids}
+        if chosen - {p.complaint_id for p in prior}:
+            raise ComplaintError(
+                "반복민원 근거로 고른 민원 중 같은 신청인의 같은 내용 민원이 아닌 것이 있습니다.",
+                field="evidence",
+            )
+        prior = [p for p in prior if p.complaint_id in chosen]
+    return repeated_complaint_assessment(kind=complaint.kind, received_at=complaint.received_at, prior=prior)
+
+
+@dataclass(frozen=True)
+class Supporter:
+    """Someone who joined a 민원 (공감) and asked to hear its result with the applicant."""
+
+    key: str  # stable per supporter of this 민원, for the outbox's dedupe key
+    name: str
+    phone: str
+    email: str
+
+
+def supporters_to_notify(complaint: Complaint) -> list[Supporter]:
+    """Supporters (공감) of this 민원 who asked for its result, with their contact details."""
+    from minwon.triage.services import supporters_to_notify as rows
+
+    found = []
+    for s in rows(complaint):
+        user = s.user
+        found.append(
+            Supporter(
+                key=f"support{s.pk}",
+                name=str(user) if user is not None else "",
+                phone=s.phone or (getattr(user, "phone", "") if user is not None else ""),
+                email=s.email or (getattr(user, "email", "") if user is not None else ""),
+            )
+        )
+    return found
+
+
 # --- staff protection (issue 8, minwon.care) --------------------------------------------------
 # The care app is optional here: without it nobody is exempted, cautioned or resting.
 

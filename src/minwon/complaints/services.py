@@ -42,6 +42,9 @@ ALLOWED_FROM: dict[str, Iterable[str]] = {
     "transfer": {S.RECEIVED, S.ACCEPTED, S.ASSIGNED, S.IN_PROGRESS},
     "answer": {S.ASSIGNED, S.IN_PROGRESS, S.REOPENED},
     "close": {S.ANSWERED},
+    # 법 제23조: "그 후에 접수되는 민원에 대하여는 종결처리할 수 있다" — the later 민원 need not be
+    # answered first; closing it as 반복민원 is what spares the department a fourth answer.
+    "close_repeated": {*OPEN_STATUSES, S.ANSWERED},
     "withdraw": set(OPEN_STATUSES),
     "reject": {S.RECEIVED, S.ACCEPTED, S.ASSIGNED, S.IN_PROGRESS, S.SUPPLEMENT_REQUESTED, S.REOPENED},
     "merge": set(OPEN_STATUSES),
@@ -352,6 +355,13 @@ def close_complaint(
     c = _begin(actor, complaint, "close")
     if reason not in ClosureReason.values:
         raise ComplaintError("종결 사유를 선택해 주십시오.", field="reason")
+    if reason == ClosureReason.REPEATED:
+        # Otherwise any officer could pick the reason code and skip the law's test and evidence.
+        raise ComplaintError(
+            "반복민원 종결은 같은 신청인의 같은 내용 민원(법 제23조 근거)을 확인하는 "
+            "‘반복민원으로 종결’에서 해 주십시오.",
+            field="reason",
+        )
     before = c.status
     c.status, c.closure_reason, c.closed_at = S.CLOSED, reason, timezone.now()
     _save(c, "status", "closure_reason", "closed_at")
@@ -363,6 +373,55 @@ def close_complaint(
         status_before=before,
         note=note,
         data={"reason": reason},
+    )
+    return c
+
+
+@transaction.atomic
+def close_repeated_complaint(
+    actor, complaint: Complaint | int, *, evidence_ids: Iterable[int], note: str = ""
+) -> Complaint:
+    """반복민원 종결 (법 제23조): the desk closes a later filing of the same content.
+
+    Allowed only when, counting this one, the applicant filed the same content 3+ times and 2+
+    earlier results were notified before it arrived; never for a 법정민원; only by the desk. The
+    rule is checked again here on the evidence the desk ticked (`evidence_ids`: the earlier 민원),
+    under the row lock, so a page left open while things changed cannot close wrongly. The event
+    keeps the reason code and the evidence; `repeat_of` points at the first filing. Nothing calls
+    this on its own: the system only shows the evidence (minwon.triage).
+    """
+    c = _begin(actor, complaint, "close_repeated")
+    if c.kind == Kind.STATUTORY:
+        raise ComplaintError("법정민원은 반복민원으로 종결할 수 없습니다 (법 제23조).", field="kind")
+    assessment = hooks.assess_repeated(c, evidence_ids=list(evidence_ids))
+    if not assessment.may_close:
+        raise ComplaintError(" ".join(assessment.reasons), field="evidence")
+    evidence = list(assessment.evidence)
+    note = (note or "").strip()
+    text = (
+        f"반복민원 종결 (법 제23조): 같은 내용 {assessment.filings}회 접수, "
+        f"처리결과 통지 {assessment.notified}회. 근거: {', '.join(p.tracking_no for p in evidence)}"
+    )
+    now = timezone.now()
+    Pause.objects.filter(complaint=c, ended_at__isnull=True).update(ended_at=now)
+    before = c.status
+    c.status, c.closure_reason, c.closed_at, c.paused_since = S.CLOSED, ClosureReason.REPEATED, now, None
+    c.repeat_of_id = evidence[0].complaint_id
+    _save(c, "status", "closure_reason", "closed_at", "paused_since", "repeat_of")
+    record(
+        c,
+        EventVerb.CLOSED,
+        actor=actor,
+        public=True,
+        status_before=before,
+        note=f"{text}\n{note}" if note else text,
+        data={
+            "reason": ClosureReason.REPEATED,
+            "evidence_ids": [p.complaint_id for p in evidence],
+            "evidence": [p.tracking_no for p in evidence],
+            "filings": assessment.filings,
+            "notified": assessment.notified,
+        },
     )
     return c
 

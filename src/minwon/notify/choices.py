@@ -56,6 +56,9 @@ class NoticeKey(models.TextChoices):
     CLOSED = "closed", "종결 안내"
     MERGED = "merged", "병합 안내"
     WITHDRAWN = "withdrawn", "취하 확인"
+    # To citizens who joined the 민원 (공감) and asked to hear its result: not the 법 제27조 notice,
+    # which goes to the applicant; no survey link (the rating is the applicant's).
+    SUPPORTER_RESULT = "supporter_result", "공감 민원 처리 결과 안내"
     STAFF_ASSIGNED = "staff_assigned", "[직원] 새 민원 배정"
     STAFF_HANDLER = "staff_handler", "[직원] 담당자 지정"
     STAFF_REOPENED = "staff_reopened", "[직원] 재처리 요청"

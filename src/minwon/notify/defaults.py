@@ -117,7 +117,8 @@ DEFAULTS: dict[str, dict[str, tuple[str, str, str]]] = {
     K.CLOSED: {
         "ko": (
             "[{{ city }}] 민원이 종결되었습니다 ({{ tracking_no }})",
-            "[{{ city }}] 민원({{ tracking_no }})이 종결되었습니다. 만족도 조사: {{ satisfaction_url }}",
+            "[{{ city }}] 민원({{ tracking_no }})이 종결되었습니다"
+            "{% if closure_reason %}({{ closure_reason }}){% endif %}. 만족도 조사: {{ satisfaction_url }}",
             "{{ applicant_name|default:'민원인' }}님의 민원({{ tracking_no }}, {{ title }})이 "
             "종결되었습니다({{ closure_reason }}).\n해결되지 않았다면 재처리를 요청하실 수 있습니다.\n\n"
             "만족도 조사: {{ satisfaction_url }}" + _TAIL_KO,
@@ -139,6 +140,26 @@ DEFAULTS: dict[str, dict[str, tuple[str, str, str]]] = {
             "[{{ city }}] 민원({{ tracking_no }}) 취하가 처리되었습니다.",
             "{{ applicant_name|default:'민원인' }}님의 요청에 따라 민원({{ tracking_no }}, {{ title }})을 "
             "취하 처리했습니다." + _TAIL_KO,
+        ),
+    },
+    K.SUPPORTER_RESULT: {
+        "ko": (
+            "[{{ city }}] 공감하신 민원의 처리 결과를 알려 드립니다 ({{ tracking_no }})",
+            "[{{ city }}] 공감하신 민원({{ tracking_no }}) {{ status }}"
+            "{% if answer %}\n{{ answer|truncatechars:300 }}{% endif %}\n" + _CONTACT_KO,
+            "{{ supporter_name|default:'시민' }}님, 공감하신 민원의 처리 결과를 알려 드립니다.\n\n"
+            "접수번호: {{ tracking_no }}\n제목: {{ title }}\n"
+            "처리 상태: {{ status }}{% if closure_reason %} ({{ closure_reason }}){% endif %}"
+            "{% if answer %}\n\n{{ answer }}{% endif %}\n\n"
+            "공감해 주셔서 감사합니다. 이 안내는 공감할 때 결과를 받겠다고 하신 분께 보내 드립니다."
+            + _TAIL_KO,
+        ),
+        "en": (
+            "[{{ city }}] Result of the complaint you supported ({{ tracking_no }})",
+            "[{{ city }}] {{ tracking_no }} you supported: {{ status }}"
+            "{% if answer %} {{ answer|truncatechars:250 }}{% endif %}",
+            "The complaint you supported, {{ tracking_no }} ('{{ title }}'), is now: {{ status }}."
+            "{% if answer %}\n\n{{ answer }}{% endif %}\n\n" + _CONTACT_EN,
         ),
     },
     # Staff alerts: the subject is the inbox title, the body its text, the short body an SMS

@@ -48,6 +48,12 @@ def applicant_channels(complaint) -> list[tuple[str, str]]:
     return result
 
 
+def supporter_channels(supporter) -> list[tuple[str, str]]:
+    """A 공감 supporter's channels: the phone first, then e-mail (they chose no order, no post)."""
+    contacts = {Channel.SMS: supporter.phone, Channel.EMAIL: supporter.email}
+    return [(str(ch), contacts[ch]) for ch in DEFAULT_ORDER if contacts.get(ch)]
+
+
 def _active_users():
     return get_user_model().objects.filter(is_active=True)
 

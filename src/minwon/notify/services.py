@@ -21,7 +21,7 @@ from minwon.complaints.access import AccessDenied
 from minwon.complaints.choices import EventVerb
 from minwon.complaints.events import record
 
-from .choices import DELIVERED_STATUSES, Audience, Channel, MessageStatus
+from .choices import DELIVERED_STATUSES, Audience, Channel, MessageStatus, NoticeKey
 from .context import complaint_context, render_notice, render_text, wording
 from .models import Message, StaffAlert, WebhookEndpoint
 from .recipients import applicant_channels
@@ -102,6 +102,51 @@ def queue_applicant_notice(
     return msg
 
 
+# A supporter's message keeps its own channels in its context, so that a fallback goes to the
+# supporter's next channel, never to the applicant's.
+CHANNELS_KEY = "_channels"
+
+
+def queue_supporter_notice(
+    complaint,
+    supporter,
+    channels: list[tuple[str, str]],
+    *,
+    group_key: str,
+    event=None,
+    context: dict[str, str],
+) -> Message | None:
+    """Queue the result of `complaint` for a 공감 supporter (`hooks.Supporter`) on their first channel.
+
+    The context loses what belongs to the applicant: their name and the one-click survey link.
+    A private 민원's answer is not quoted (only staff could have joined it; the status is enough).
+    """
+    if not channels:
+        return None
+    channel, recipient = channels[0]
+    ctx = {k: v for k, v in context.items() if k not in ("applicant_name", "satisfaction_url")}
+    ctx.update(
+        applicant_name=supporter.name,
+        supporter_name=supporter.name,
+        **{CHANNELS_KEY: json.dumps(channels, ensure_ascii=False)},
+    )
+    if not complaint.is_public:
+        ctx["answer"] = ""
+    msg = _build_applicant_message(
+        complaint,
+        NoticeKey.SUPPORTER_RESULT,
+        channel,
+        recipient,
+        group_key=group_key,
+        context=ctx,
+        event=event,
+        language=settings.LANGUAGE_CODE,
+        fallback_of=None,
+    )
+    Message.objects.bulk_create([msg], ignore_conflicts=True)
+    return msg
+
+
 def queue_fallback(failed: Message) -> Message | None:
     """After a final failure, queue the same notice on the next channel the applicant allowed.
 
@@ -113,7 +158,9 @@ def queue_fallback(failed: Message) -> Message | None:
         return None
     complaint = failed.complaint
     tried = set(Message.objects.filter(group_key=failed.group_key).values_list("channel", flat=True))
-    for channel, recipient in applicant_channels(complaint):
+    own = failed.context.get(CHANNELS_KEY)
+    channels = [tuple(x) for x in json.loads(own)] if own else applicant_channels(complaint)
+    for channel, recipient in channels:
         if channel in tried:
             continue
         msg = _build_applicant_message(

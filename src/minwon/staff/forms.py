@@ -355,7 +355,11 @@ class AnswerForm(ActionForm):
 class CloseForm(ActionForm):
     reason = forms.ChoiceField(
         label=_("종결 사유"),
-        choices=[("", _("사유를 선택해 주십시오")), *ClosureReason.choices],
+        # 반복민원 is closed from the triage panel, which shows and re-checks 법 제23조's evidence.
+        choices=[
+            ("", _("사유를 선택해 주십시오")),
+            *[(v, label) for v, label in ClosureReason.choices if v != ClosureReason.REPEATED],
+        ],
         error_messages=_required(_("종결 사유를 선택해 주십시오.")),
     )
     note = forms.CharField(label=_("메모(선택)"), required=False, widget=Textarea(2), max_length=1000)

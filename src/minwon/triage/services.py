@@ -9,14 +9,14 @@ from django.utils import timezone
 
 from minwon.complaints import services as complaint_services
 from minwon.complaints.access import can_read_full, check_action
-from minwon.complaints.choices import ClosureReason, EventVerb, Kind, Status
+from minwon.complaints.choices import EventVerb
 from minwon.complaints.errors import ComplaintError
 from minwon.complaints.events import record
 from minwon.complaints.intake import _normalise_phone
 from minwon.complaints.models import Complaint
 
 from .models import GroupCase, GroupMember, Support
-from .similar import applicant_identity, repeated_assessment
+from .similar import applicant_identity
 
 MIN_GROUP_APPLICANTS = 5
 # Until EventVerb gains `supported`/`grouped`, triage writes NOTE events tagged in `data`.
@@ -79,51 +79,20 @@ def supporters_to_notify(complaint: Complaint):
     return Support.objects.filter(complaint=complaint, notify=True).select_related("user")
 
 
-@transaction.atomic
 def close_as_repeated(
     actor, complaint: Complaint | int, evidence_ids: list[int], *, note: str = ""
 ) -> Complaint:
-    """The desk closes a 반복민원 (법 제23조) after re-checking the rule on the evidence it saw.
+    """The desk closes a 반복민원 (법 제23조) on the evidence it saw and ticked.
 
-    The system never calls this on its own. Raises ComplaintError when the law does not allow it
-    or the evidence shown is not (or no longer) sufficient.
+    `complaints.services.close_repeated_complaint` re-checks the rule on that evidence under the
+    row lock and writes the event; the system never calls this on its own.
     """
-    c = _lock(complaint)
-    check_action(actor, c, "close")
-    assessment = repeated_assessment(c)
-    chosen = set(evidence_ids)
-    unknown = chosen - set(assessment.evidence_ids)
-    if unknown:
-        raise ComplaintError(
-            "반복민원 근거로 고른 민원 중 같은 신청인의 같은 내용 민원이 아닌 것이 있습니다."
-        )
-    from . import rules
-
-    checked = rules.repeated_complaint_assessment(
-        kind=c.kind,
-        received_at=c.received_at,
-        prior=[p for p in assessment.evidence if p.complaint_id in chosen],
-    )
-    if c.kind == Kind.STATUTORY or not checked.may_close:
-        raise ComplaintError(" ".join(checked.reasons))
-    evidence = ", ".join(p.tracking_no for p in checked.evidence)
-    text = (
-        f"반복민원 종결 (법 제23조): 같은 내용 {checked.filings}회 접수, "
-        f"결과 통지 {checked.notified}회. 근거: {evidence}"
-    )
-    if note.strip():
-        text = f"{text}\n{note.strip()}"
-    if c.status not in closable_statuses():
-        raise ComplaintError(
-            "아직 답변하지 않은 민원은 반복민원으로 종결할 수 없습니다. "
-            "(close_complaint가 열린 민원의 반복민원 종결을 허용하도록 바뀌면 가능합니다.)"
-        )
-    return complaint_services.close_complaint(actor, c, reason=ClosureReason.REPEATED, note=text)
+    return complaint_services.close_repeated_complaint(actor, complaint, evidence_ids=evidence_ids, note=note)
 
 
 def closable_statuses() -> set[str]:
-    """Statuses from which complaints.services.close_complaint accepts a 반복민원 closure today."""
-    return {Status.ANSWERED, *complaint_services.ALLOWED_FROM["close"]}
+    """Statuses from which the desk may close a 민원 as 반복민원."""
+    return set(complaint_services.ALLOWED_FROM["close_repeated"])
 
 
 @transaction.atomic

@@ -13,14 +13,14 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from minwon.accounts.models import Role
-from minwon.complaints.access import READ_ALL_ROLES, can_read_full, get_complaint_for, may_act
+from minwon.complaints.access import READ_ALL_ROLES, can_read_full, get_complaint_for
 from minwon.complaints.choices import Visibility
 from minwon.complaints.errors import ComplaintError
 from minwon.complaints.models import Complaint
 
 from . import services
+from .panel_views import done, is_htmx, repeated_context, similar_context
 from .search import search_complaints
-from .similar import repeated_assessment, similar_to_complaint
 from .snippets import safe_snippet
 
 PAGE = 50
@@ -68,12 +68,7 @@ def similar(request: HttpRequest, pk: int) -> HttpResponse:
     """htmx partial for the desk: similar open 민원 around this one, with a merge button each."""
     _staff(request)
     c = get_complaint_for(request.user, pk)
-    found = [f for f in similar_to_complaint(c, limit=10) if can_read_full(request.user, f.complaint)]
-    return render(
-        request,
-        "triage/_similar.html",
-        {"complaint": c, "found": found, "may_merge": c.is_open and may_act(request.user, c, "merge")},
-    )
+    return render(request, "triage/_similar.html", similar_context(request.user, c))
 
 
 @login_required
@@ -89,14 +84,11 @@ def merge(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, str(exc))
     else:
         messages.success(request, f"{c.tracking_no}을(를) {target.tracking_no}에 병합했습니다.")
-    if request.headers.get("HX-Request"):
-        return similar(request, pk) if not c.duplicate_of_id else _merged(request, c)
-    return redirect(_next(request) or reverse("triage:similar", args=[pk]))
-
-
-def _merged(request, c) -> HttpResponse:
-    c.refresh_from_db()
-    return render(request, "triage/_similar.html", {"complaint": c, "found": [], "may_merge": False})
+        if is_htmx(request):
+            return done(request, c)
+    if is_htmx(request):
+        return similar(request, pk)
+    return redirect(_next(request) or reverse("staff:complaint", args=[pk]))
 
 
 @login_required
@@ -113,19 +105,11 @@ def repeated(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, str(exc))
         else:
             messages.success(request, f"{c.tracking_no}을(를) 반복민원으로 종결했습니다.")
+            return done(request, c)
+        if not is_htmx(request):
+            return redirect(reverse("staff:complaint", args=[pk]))
         c = get_complaint_for(request.user, pk)
-    assessment = repeated_assessment(c)
-    return render(
-        request,
-        "triage/_repeated.html",
-        {
-            "complaint": c,
-            "assessment": assessment,
-            "may_close": assessment.may_close
-            and may_act(request.user, c, "close")
-            and c.status in services.closable_statuses(),
-        },
-    )
+    return render(request, "triage/_repeated.html", repeated_context(request.user, c))
 
 
 @login_required

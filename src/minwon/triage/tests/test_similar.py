@@ -162,7 +162,8 @@ def test_desk_sees_similar_and_merges(client, file, city):
     page = client.get(reverse("triage:similar", args=[dup.pk])).content.decode()
     assert first.tracking_no in page and "병합" in page
     resp = client.post(reverse("triage:merge", args=[dup.pk]), {"into": first.pk}, HTTP_HX_REQUEST="true")
-    assert resp.status_code == 200
+    # The staff page reloads: its status, timeline and the success message all changed.
+    assert resp.status_code == 204 and resp["HX-Refresh"] == "true"
     dup.refresh_from_db()
     assert dup.status == Status.MERGED and dup.duplicate_of == first
 
