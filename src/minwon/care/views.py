@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from minwon.accounts.models import Role, User
 from minwon.complaints.access import get_complaint_for, reveal_contact
+from minwon.complaints.services import may_reopen
 from minwon.notify.models import StaffAlert
 from minwon.org.models import Department
 from minwon.portal.access import client_ip
@@ -107,7 +108,7 @@ def satisfaction(request, token: str):
     return render(
         request,
         "care/satisfaction.html",
-        {"form": form, "c": complaint, "existing": existing, "may_reopen": True},
+        {"form": form, "c": complaint, "existing": existing, "may_reopen": may_reopen(complaint)},
     )
 
 

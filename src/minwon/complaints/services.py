@@ -505,10 +505,24 @@ def merge_complaint(actor, complaint: Complaint | int, *, into: Complaint | int,
     return c
 
 
+REOPEN_REFUSED_REPEATED = (
+    "반복민원으로 종결된 민원은 다시 처리를 요청할 수 없습니다(법 제23조). "
+    "새로운 내용이 있으면 새 민원으로 신청해 주십시오."
+)
+
+
+def may_reopen(complaint: Complaint) -> bool:
+    """One rule for every door (portal, survey link, staff form): answered or closed, but a 반복민원
+    closure stays closed — reopening it would send the department back to answering it a fourth time."""
+    return complaint.status in ALLOWED_FROM["reopen"] and complaint.closure_reason != ClosureReason.REPEATED
+
+
 @transaction.atomic
 def reopen_complaint(actor, complaint: Complaint | int, *, reason: str) -> Complaint:
     """The applicant says the answer did not resolve it: the same department processes it again."""
     c = _begin(actor, complaint, "reopen")
+    if not may_reopen(c):
+        raise ComplaintError(REOPEN_REFUSED_REPEATED, field="status")
     reason = _require(reason, "해결되지 않은 점을 적어 주십시오.", "reason")
     before = c.status
     now = timezone.now()

@@ -19,12 +19,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from minwon.complaints import hooks
-from minwon.complaints.choices import OPEN_STATUSES, Channel, EventVerb, Status
+from minwon.complaints.choices import OPEN_STATUSES, Channel, ClosureReason, EventVerb
 from minwon.complaints.deadlines import korean_due
 from minwon.complaints.errors import ComplaintError, IntakeError
 from minwon.complaints.intake import Applicant, Upload
 from minwon.complaints.models import Category, Complaint
-from minwon.complaints.services import receive_complaint, reopen_complaint, withdraw_complaint
+from minwon.complaints.services import (
+    REOPEN_REFUSED_REPEATED,
+    may_reopen,
+    receive_complaint,
+    reopen_complaint,
+    withdraw_complaint,
+)
 
 from . import access
 from .forms import ComplaintForm, ReopenForm, TrackForm, WithdrawForm
@@ -32,7 +38,6 @@ from .forms import ComplaintForm, ReopenForm, TrackForm, WithdrawForm
 MOBILE_UA = re.compile(r"Mobi|Android|iPhone|iPad|iPod", re.IGNORECASE)
 # Intake error keys that have no form field of their own: shown next to a group, linked from the summary.
 GROUP_ERRORS = {"contact": "contact-group", "location": "location-group", "kind": "main-form"}
-CAN_REOPEN = (Status.ANSWERED, Status.CLOSED)
 
 
 def home(request):
@@ -210,7 +215,7 @@ def _detail_context(request, complaint: Complaint, **extra):
         "events": events,
         "attachments": _visible_attachments(complaint),
         "can_withdraw": complaint.status in OPEN_STATUSES,
-        "can_reopen": complaint.status in CAN_REOPEN,
+        "can_reopen": may_reopen(complaint),
         "answered_verb": EventVerb.ANSWERED,
         **extra,
     }
@@ -255,8 +260,11 @@ def withdraw(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def reopen(request, pk: int):
     complaint = access.citizen_complaint(request, pk)
-    if complaint.status not in CAN_REOPEN:
-        messages.error(request, _("답변을 받은 뒤에만 다시 처리를 요청할 수 있습니다."))
+    if not may_reopen(complaint):
+        if complaint.closure_reason == ClosureReason.REPEATED:
+            messages.error(request, REOPEN_REFUSED_REPEATED)
+        else:
+            messages.error(request, _("답변을 받은 뒤에만 다시 처리를 요청할 수 있습니다."))
         return redirect("portal:detail", pk=pk)
     form = ReopenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

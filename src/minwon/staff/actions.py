@@ -44,6 +44,8 @@ def is_available(user, complaint: Complaint, name: str) -> bool:
         return False
     if name == "extend" and complaint.due_at is None:
         return False
+    if name == "reopen" and not services.may_reopen(complaint):
+        return False
     return access.may_act(user, complaint, name)
 
 

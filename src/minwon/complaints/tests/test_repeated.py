@@ -134,3 +134,30 @@ def test_the_generic_close_cannot_claim_the_repeated_reason(city, third):
     with pytest.raises(ComplaintError, match="반복민원으로 종결"):
         s.close_complaint(city.officer, first, reason=ClosureReason.REPEATED)
     assert "repeated" not in dict(CloseForm.base_fields["reason"].choices)
+
+
+def test_a_repeated_closure_cannot_be_reopened_from_any_door(client, city, third):
+    """법 제23조 spares the department a fourth answer: 재처리 요청 would undo that."""
+    from django.urls import reverse
+
+    from minwon.notify.context import satisfaction_url
+    from minwon.staff.actions import is_available
+
+    first, second, current = third
+    closed = s.close_repeated_complaint(city.desk, current, evidence_ids=[first.pk, second.pk])
+    assert not s.may_reopen(closed) and s.may_reopen(first)
+    with pytest.raises(ComplaintError, match="반복민원"):
+        s.reopen_complaint(city.minji, closed, reason="아직 안 고쳐졌어요")
+    assert not is_available(city.desk, closed, "reopen")
+    client.force_login(city.minji)
+    detail = client.get(reverse("portal:detail", args=[closed.pk])).content.decode()
+    assert reverse("portal:reopen", args=[closed.pk]) not in detail
+    response = client.post(reverse("portal:reopen", args=[closed.pk]), {"reason": "다시"}, follow=True)
+    assert "반복민원으로 종결된" in response.content.decode()
+
+    def survey(c):
+        return client.get("/s/" + satisfaction_url(c).split("/s/", 1)[1]).content.decode()
+
+    assert 'name="reopen"' in survey(first) and 'name="reopen"' not in survey(closed)
+    closed.refresh_from_db()
+    assert closed.status == Status.CLOSED and closed.closure_reason == ClosureReason.REPEATED
