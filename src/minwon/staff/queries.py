@@ -95,8 +95,12 @@ def normalise_tracking_no(raw: str) -> str:
     return compact[:20]
 
 
+# A portal reference: one token of letters, digits and hyphens holding at least 6 digits.
+_EXTERNAL_REF_RE = re.compile(r"^(?=(?:\D*\d){6})[0-9A-Za-z-]{6,40}$")
+
+
 def keyword_search(qs: _QS, query: str) -> _QS:
-    """An exact tracking number, else the Korean full-text index (minwon.triage.search).
+    """An exact tracking number or portal reference, else the Korean full-text index (minwon.triage.search).
 
     The only place the worklist searches. Morphemes make "불법주차" find "불법 주차했어요"; when
     the query has no analysable term (a stray symbol, a one-letter code) the plain substring
@@ -109,6 +113,11 @@ def keyword_search(qs: _QS, query: str) -> _QS:
         return qs
     if _TRACKING_RE.match(re.sub(r"\s", "", query)):
         return qs.filter(tracking_no=normalise_tracking_no(query))
+    if _EXTERNAL_REF_RE.match(query):
+        # A 국민신문고/새올 신청번호 (minwon.exchange): the desk answers the portal's callers by it.
+        by_ref = qs.filter(external_ref__ref__iexact=query)
+        if by_ref.exists():
+            return by_ref
     found = search_complaints(qs, query)
     if found.query.is_empty():
         for word in query.split()[:5]:

@@ -112,3 +112,18 @@ def test_management_command_import_and_export(city, tmp_path, capsys):
     target = tmp_path / "out.json"
     call_command("exchange", "export", "--format", "json", "-o", str(target))
     assert len(json.loads(target.read_text())["results"]) == 2
+
+
+def test_desk_finds_an_imported_complaint_by_the_portal_reference(client, city):
+    """A caller quotes the 국민신문고 신청번호: the worklist search and the 민원 page know it."""
+    from django.urls import reverse
+
+    import_csv()
+    c = ExternalRef.objects.get(ref="1AA-2611-0000123").complaint
+    client.force_login(city.desk)
+    found = client.get(reverse("staff:worklist"), {"q": "1aa-2611-0000123", "status": "all"})
+    assert c.tracking_no in found.content.decode()
+    other = ExternalRef.objects.get(ref="1AA-2611-0000124").complaint
+    assert other.tracking_no not in found.content.decode()
+    page = client.get(reverse("staff:complaint", args=[c.pk])).content.decode()
+    assert "1AA-2611-0000123" in page and "연계 민원번호" in page
