@@ -28,10 +28,23 @@ class SearchDoc(models.Model):
     is_open = models.BooleanField("처리 중", default=True)
     # Copied from the 민원 (it never changes after intake) so that lookup needs no join either.
     received_at = models.DateTimeField("도착 일시", null=True, blank=True)
+    # Copied from the 민원 (intake, and again whenever its location changes) so that the
+    # similar-민원 lookup with a place picks the open 민원 of a few h3 cells from this table and
+    # its partial index alone, and joins the 민원 only for the few rows that survive (0004).
+    h3_cell = models.CharField("H3 셀", max_length=16, blank=True, default="")
 
     class Meta:
         verbose_name = "검색 색인"
         verbose_name_plural = "검색 색인"
+        indexes = [
+            models.Index(
+                fields=["h3_cell", "received_at"],
+                name="triage_doc_open_cell",
+                condition=models.Q(is_open=True),
+            ),
+            # The search page's newest matches over every 민원 (search.search_page).
+            models.Index(fields=["received_at"], name="triage_doc_received"),
+        ]
 
     def __str__(self) -> str:
         return f"#{self.complaint_id} {self.title_terms[:40]}"

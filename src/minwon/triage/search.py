@@ -33,19 +33,37 @@ def _is_open(status: str) -> bool:
     return status in OPEN_STATUSES
 
 
+# What a (re)index writes; everything but the key.
+_DOC_FIELDS = ("title_terms", "body_terms", "indexed_at", "is_open", "received_at", "h3_cell")
+
+
 def index_complaint(complaint) -> SearchDoc:
+    """Write the search document of one 민원 (text, open flag, date and h3 cell).
+
+    One INSERT … ON CONFLICT DO UPDATE: intake runs this inside its transaction, and
+    `update_or_create` spent a SELECT … FOR UPDATE and a savepoint on a row that never exists yet.
+    """
     title, body = analyse(complaint.title), analyse(complaint.body)
-    doc, _ = SearchDoc.objects.update_or_create(
+    doc = SearchDoc(
         complaint_id=complaint.pk,
-        defaults={
-            "title_terms": title.text,
-            "body_terms": body.text,
-            "indexed_at": timezone.now(),
-            "is_open": _is_open(complaint.status),
-            "received_at": complaint.received_at,
-        },
+        title_terms=title.text,
+        body_terms=body.text,
+        indexed_at=timezone.now(),
+        is_open=_is_open(complaint.status),
+        received_at=complaint.received_at,
+        h3_cell=complaint.h3_cell or "",
+    )
+    SearchDoc.objects.bulk_create(
+        [doc], update_conflicts=True, unique_fields=["complaint"], update_fields=list(_DOC_FIELDS)
     )
     return doc
+
+
+def track_location(complaint_id: int, h3_cell: str) -> None:
+    """Keep SearchDoc.h3_cell in step when a 민원's place changes (one UPDATE, a no-op if equal)."""
+    SearchDoc.objects.filter(complaint_id=complaint_id).exclude(h3_cell=h3_cell or "").update(
+        h3_cell=h3_cell or ""
+    )
 
 
 def track_open(complaint_id: int, status_before: str, status_after: str) -> None:
@@ -65,7 +83,9 @@ def reindex(queryset: QuerySet | None = None, *, batch: int = 2000, progress=Non
     last = 0
     while True:
         chunk = list(
-            qs.filter(pk__gt=last).values_list("pk", "title", "body", "status", "received_at")[:batch]
+            qs.filter(pk__gt=last).values_list("pk", "title", "body", "status", "received_at", "h3_cell")[
+                :batch
+            ]
         )
         if not chunk:
             return done
@@ -80,14 +100,15 @@ def reindex(queryset: QuerySet | None = None, *, batch: int = 2000, progress=Non
                 indexed_at=now,
                 is_open=_is_open(st),
                 received_at=at,
+                h3_cell=cell or "",
             )
-            for (pk, _, _, st, at), t, b in zip(chunk, titles, bodies, strict=True)
+            for (pk, _, _, st, at, cell), t, b in zip(chunk, titles, bodies, strict=True)
         ]
         SearchDoc.objects.bulk_create(
             docs,
             update_conflicts=True,
             unique_fields=["complaint"],
-            update_fields=["title_terms", "body_terms", "indexed_at", "is_open", "received_at"],
+            update_fields=list(_DOC_FIELDS),
         )
         done += len(docs)
         last = chunk[-1][0]
@@ -167,8 +188,13 @@ def search_complaints(queryset: QuerySet, query: str) -> QuerySet:
 
     "불법주차" finds "불법 주차했어요" (both analyse to 불법 + 주차); "가로등이 꺼졌" finds
     "가로등 고장" (nouns must match, verb stems and synonyms only rank). An empty or unanalysable
-    query returns no rows.
+    query returns no rows. This ranks every match: a word found in a tenth of a million 민원
+    costs PostgreSQL a rank for each of them (see `search_page` for the bounded form).
     """
+    return _search(queryset, query, ranked=True)
+
+
+def _search(queryset: QuerySet, query: str, *, ranked: bool) -> QuerySet:
     q = parse_query(query)
     if not q or not _terms(q.all_terms):
         return queryset.none()
@@ -176,12 +202,14 @@ def search_complaints(queryset: QuerySet, query: str) -> QuerySet:
     pk = f'"{table}"."{queryset.model._meta.pk.column}"'
     if connection.vendor == "postgresql":
         match, rank = tsquery_expressions(q)
-        qs = queryset.filter(triage_doc__isnull=False)
+        qs = queryset if queryset.model is SearchDoc else queryset.filter(triage_doc__isnull=False)
         qs = qs.alias(
             _fts_match=RawSQL(
                 '"triage_searchdoc"."vector" @@ to_tsquery(\'simple\', %s)', (match,), BooleanField()
             )
         ).filter(_fts_match=True)
+        if not ranked:
+            return qs
         qs = qs.annotate(
             search_rank=RawSQL(
                 'ts_rank("triage_searchdoc"."vector", to_tsquery(\'simple\', %s))', (rank,), FloatField()
@@ -196,9 +224,50 @@ def search_complaints(queryset: QuerySet, query: str) -> QuerySet:
             tables=["triage_fts"],
             where=[f"triage_fts.rowid = {pk}", "triage_fts MATCH %s"],
             params=[fts5_expression(q)],
-            select={"search_rank": "-bm25(triage_fts, 2.0, 1.0)"},
+            select={"search_rank": "-bm25(triage_fts, 2.0, 1.0)"} if ranked else None,
         )
+        if not ranked:
+            return qs
     return qs.order_by("-search_rank", "-received_at", "-pk")
+
+
+# The search page ranks the newest RANK_WINDOW matches (more for a deeper page) unless asked for
+# every period: ranking all matches of a common word read and ranked each of them (up to 1.6 s
+# at 1M 민원), while the newest matches come straight from the date index. Measured cost in
+# relevance: docs/triage.md.
+RANK_WINDOW = 500
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    rows: list
+    # How many newest matches were ranked, or None when every match was (the caller asked, or
+    # there were no more than the window held).
+    window: int | None
+
+
+def search_page(
+    queryset: QuerySet, query: str, *, limit: int = 50, offset: int = 0, everything: bool = False
+) -> SearchPage:
+    """One page of `search_complaints`, ranking only the newest matches unless `everything`.
+
+    The window is the newest max(RANK_WINDOW, 2 × (offset + limit)) matches within `queryset`
+    (so the caller's access filter applies before the window), widening with the page asked for;
+    when fewer match, the page is exactly `search_complaints`'s.
+    """
+    if everything:
+        return SearchPage(list(search_complaints(queryset, query)[offset : offset + limit]), None)
+    window = max(RANK_WINDOW, 2 * (offset + limit))
+    # Over every 민원 (the desk, auditors) the newest matches come from the search documents
+    # alone (their own date and date index, migration 0005): joining each match to its 민원 first
+    # cost 180 of 290 ms for a word in 41,000 of 1M 민원.
+    unfiltered = not queryset.query.where
+    newest = _search(SearchDoc.objects.all() if unfiltered else queryset, query, ranked=False)
+    if newest.query.is_empty():
+        return SearchPage([], None)
+    ids = list(newest.order_by("-received_at").values_list("pk", flat=True)[:window])
+    ranked = search_complaints(queryset.filter(pk__in=ids), query)
+    return SearchPage(list(ranked[offset : offset + limit]), window if len(ids) == window else None)
 
 
 # How many of the newest matching open 민원 the similar-민원 lookup ranks on PostgreSQL.
@@ -248,17 +317,21 @@ def _open_matches(pg_expr: str, fts_expr: str, *, limit: int, since) -> list[int
     since_params = [since] if since is not None else []
     with connection.cursor() as cur:
         if connection.vendor == "postgresql":
-            # Open 민원 only, through the partial indexes of migration 0003, and no join. Rank
-            # only the newest RECENT_CAP matches: a query of common words matches most open
-            # 민원, and ranking them all read thousands of heap pages (0.5 s at 1M 민원).
-            pg_since = "AND d.received_at >= %s" if since is not None else ""
+            # Open 민원 only (the partial text index of migration 0003), and no join. Rank only
+            # the newest RECENT_CAP matches: a query of common words matches most open 민원, and
+            # ranking them all read thousands of heap pages (0.5 s at 1M 민원); for those the
+            # planner walks the date index (0005) backwards and stops early, for rare words it
+            # takes the text index. The date bound is applied outside: rows come newest first,
+            # so it only cuts the tail, while inside it made the planner, which takes "open" and
+            # "recent" as independent, expect a walk by date to be short (80 ms for rare words).
+            pg_since = "WHERE r.received_at >= %s" if since is not None else ""
             cur.execute(
-                "SELECT r.complaint_id FROM (SELECT d.complaint_id, d.vector "  # noqa: S608 (%s only)
+                "SELECT r.complaint_id FROM (SELECT d.complaint_id, d.vector, d.received_at "  # noqa: S608 (%s only)
                 "FROM triage_searchdoc d WHERE d.is_open "
-                f"AND d.vector @@ to_tsquery('simple', %s) {pg_since} "
-                "ORDER BY d.received_at DESC LIMIT %s) r "
+                "AND d.vector @@ to_tsquery('simple', %s) "
+                f"ORDER BY d.received_at DESC LIMIT %s) r {pg_since} "
                 "ORDER BY ts_rank(r.vector, to_tsquery('simple', %s)) DESC LIMIT %s",
-                [pg_expr, *since_params, RECENT_CAP, pg_expr, limit],
+                [pg_expr, RECENT_CAP, *since_params, pg_expr, limit],
             )
         else:
             statuses = [str(s) for s in OPEN_STATUSES]

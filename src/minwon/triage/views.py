@@ -20,7 +20,7 @@ from minwon.complaints.models import Complaint
 
 from . import services
 from .panel_views import done, is_htmx, repeated_context, similar_context
-from .search import search_complaints
+from .search import search_page
 from .snippets import safe_snippet
 
 PAGE = 50
@@ -46,10 +46,19 @@ def readable(user):
 def search(request: HttpRequest) -> HttpResponse:
     _staff(request)
     q = request.GET.get("q", "").strip()[:100]
+    # "전체 기간": rank every match instead of the newest (slower for common words).
+    everything = request.GET.get("all") == "1"
     rows: list[dict] = []
+    window = None
     if q:
-        found = search_complaints(readable(request.user), q).select_related("category", "department")[:PAGE]
-        for c in found:
+        page = search_page(
+            readable(request.user).select_related("category", "department"),
+            q,
+            limit=PAGE,
+            everything=everything,
+        )
+        window = page.window
+        for c in page.rows:
             full = can_read_full(request.user, c)
             rows.append(
                 {
@@ -60,7 +69,9 @@ def search(request: HttpRequest) -> HttpResponse:
                     "snippet": safe_snippet(c.body) if full else "",
                 }
             )
-    return render(request, "triage/search.html", {"q": q, "rows": rows})
+    return render(
+        request, "triage/search.html", {"q": q, "rows": rows, "everything": everything, "window": window}
+    )
 
 
 @login_required

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import itertools
 
+import h3
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 
 from minwon.complaints.choices import Visibility
 from minwon.complaints.models import Complaint
+from minwon.triage import search, views
 from minwon.triage.models import SearchDoc
 from minwon.triage.search import search_complaints
 
@@ -118,3 +121,108 @@ def test_search_page_respects_access_and_masks_snippets(client, city, file):
     client.force_login(city.desk)
     page = client.get(reverse("triage:search"), {"q": "가로등 고장"}).content.decode()
     assert page.count('<li class="result">') == 3
+
+
+# --- the bounded page (newest matches ranked) and 전체 기간 ----------------------------------------
+
+
+def _window_city(file):
+    """The most relevant 민원 is the oldest; four weaker ones are newer."""
+    best = file("불법주차 불법주차 단속", "불법주차 불법주차 불법주차", days_ago=40)
+    newer = [file(f"불법주차 {i}번", f"어제 {i}번 골목 불법주차 차량", days_ago=i) for i in range(1, 5)]
+    for title in ("공원 벤치 파손", "가로등 고장", "하수구 악취"):
+        file(title, title)
+    return best, newer
+
+
+def test_search_page_ranks_only_the_newest_matches_and_says_so(file, monkeypatch):
+    best, newer = _window_city(file)
+    monkeypatch.setattr(search, "RANK_WINDOW", 3)
+    page = search.search_page(Complaint.objects.all(), "불법주차", limit=1)
+    assert page.window == 3  # more matched than the window held
+    assert best not in page.rows and set(page.rows) <= set(newer[:3])
+    assert [c.search_rank for c in page.rows] == sorted((c.search_rank for c in page.rows), reverse=True)
+
+    every = search.search_page(Complaint.objects.all(), "불법주차", limit=2, everything=True)
+    assert every.window is None and every.rows[0] == best
+    assert every.rows == list(search_complaints(Complaint.objects.all(), "불법주차")[:2])
+
+
+def test_search_page_window_widens_for_deeper_pages_and_is_exact_when_all_fit(file, monkeypatch):
+    best, _ = _window_city(file)
+    monkeypatch.setattr(search, "RANK_WINDOW", 2)
+    # offset 1 + limit 1 → window 4 < the 5 matches; offset 2 → window 6: every match ranked.
+    assert search.search_page(Complaint.objects.all(), "불법주차", limit=1, offset=1).window == 4
+    page = search.search_page(Complaint.objects.all(), "불법주차", limit=1, offset=2)
+    assert page.window is None
+    assert page.rows == list(search_complaints(Complaint.objects.all(), "불법주차")[2:3])
+    monkeypatch.setattr(search, "RANK_WINDOW", 500)
+    page = search.search_page(Complaint.objects.all(), "불법주차", limit=50)
+    assert page.window is None and page.rows[0] == best and len(page.rows) == 5
+    assert search.search_page(Complaint.objects.all(), "!!!").rows == []
+
+
+def test_search_page_window_counts_only_rows_the_caller_may_see(file, city, monkeypatch):
+    best, _ = _window_city(file)
+    hidden = [file(f"불법주차 비공개 {i}", "불법주차 차량", days_ago=0) for i in range(3)]
+    monkeypatch.setattr(search, "RANK_WINDOW", 5)
+    qs = Complaint.objects.exclude(pk__in=[c.pk for c in hidden])
+    page = search.search_page(qs, "불법주차", limit=5)
+    # The window holds the 5 newest *visible* matches, so the oldest (best) one is still ranked:
+    # had the three newer hidden ones counted, it would have fallen out.
+    assert page.rows[0] == best
+    assert not set(page.rows) & set(hidden)
+
+
+def test_search_page_all_option_ranks_every_period(client, city, file, monkeypatch):
+    _window_city(file)
+    monkeypatch.setattr(search, "RANK_WINDOW", 3)
+    monkeypatch.setattr(views, "PAGE", 1)  # so that the window is not widened to the page
+    client.force_login(city.desk)
+    url = reverse("triage:search")
+    page = client.get(url, {"q": "불법주차"}).content.decode()
+    assert "불법주차 불법주차 단속" not in page
+    assert "최근 3건" in page and "all=1" in page
+    page = client.get(url, {"q": "불법주차", "all": "1"}).content.decode()
+    assert "불법주차 불법주차 단속" in page and "최근 3건" not in page
+    assert 'name="all" value="1" checked' in page
+
+
+# --- what the index keeps beside the text -------------------------------------------------------
+
+
+def test_index_keeps_the_h3_cell_on_intake_and_on_a_location_edit(file):
+    c = file("가로등 고장", "가로등")
+    assert SearchDoc.objects.get(complaint=c).h3_cell == c.h3_cell != ""
+    lat, lng = c.lat + 0.05, c.lng
+    c.lat, c.h3_cell = lat, h3.latlng_to_cell(lat, lng, settings.MINWON_H3_RESOLUTION)
+    c.save(update_fields=["lat", "h3_cell"])
+    assert SearchDoc.objects.get(complaint=c).h3_cell == c.h3_cell
+    c.lat = c.lng = None
+    c.h3_cell = ""
+    c.save()  # a whole-row save may move it too
+    assert SearchDoc.objects.get(complaint=c).h3_cell == ""
+    nowhere = file("가로등 고장", "가로등", at=None)
+    assert SearchDoc.objects.get(complaint=nowhere).h3_cell == ""
+
+
+def test_saves_that_leave_the_place_alone_do_not_touch_the_index(file, django_assert_num_queries):
+    c = file("가로등 고장", "가로등")
+    c.title = "가로등 고장입니다"
+    with django_assert_num_queries(1):
+        c.save(update_fields=["title"])
+
+
+def test_index_complaint_is_one_upsert(file, django_assert_num_queries):
+    c = file("가로등 고장", "가로등")
+    c.title = "하수구 악취"
+    with django_assert_num_queries(1):
+        search.index_complaint(c)
+    assert SearchDoc.objects.filter(complaint=c).count() == 1
+    doc = SearchDoc.objects.get(complaint=c)
+    assert doc.title_terms == "하수구 악취" and doc.h3_cell == c.h3_cell and doc.is_open
+    assert list(search_complaints(Complaint.objects.all(), "하수구")) == [c]
+    SearchDoc.objects.all().delete()
+    with django_assert_num_queries(1):
+        search.index_complaint(c)  # and an insert when there is none
+    assert list(search_complaints(Complaint.objects.all(), "하수구")) == [c]
