@@ -1,6 +1,6 @@
 """Triage benchmark: build N 민원 of realistic Korean text, then time the triage paths.
 
-    # PostgreSQL, 1,000,000 rows (build ~10 min on 2 cores), then measure:
+    # PostgreSQL, 1,000,000 rows (build ~2–4 min on 2 cores), then measure:
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/minwon_triage_bench \
         uv run python bench/triage_bench.py build --rows 1000000
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/minwon_triage_bench \
@@ -15,8 +15,11 @@ Text: the 85k 청와대 국민청원 titles resampled and recombined with templa
 name a place and a time. Each distinct title and body template is analysed once by Kiwi (batch);
 a row's morphemes are the concatenation, exactly what analysing the row would give up to
 word-boundary effects — so a 1M build spends its time in the database, not in Kiwi (the Kiwi
-throughput is reported separately). Rows go in with COPY (PostgreSQL) or executemany (SQLite),
-the full-text index is built after the load.
+throughput is reported separately). Arrival times are drawn first and sorted, so ids grow with
+received_at as in a real city's table. Rows go in with COPY (PostgreSQL; every secondary index is
+dropped for the load and built after it) or executemany (SQLite). `measure` times each path
+(p50/p95/max of 200 samples), the search page's window against the every-match ranking and what
+the window costs in relevance, and prints the load average before and after.
 """
 
 from __future__ import annotations

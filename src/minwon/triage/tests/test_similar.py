@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import h3
 import pytest
 from django.urls import reverse
 
@@ -15,7 +16,7 @@ from minwon.triage import services as triage
 from minwon.triage.jobs import run_due_jobs
 from minwon.triage.models import GroupMember, SearchDoc, Support, TriageSettings
 from minwon.triage.search import candidate_ids
-from minwon.triage.similar import prior_filings, repeated_assessment
+from minwon.triage.similar import prior_filings, repeated_assessment, similar_to_complaint
 
 from .conftest import north
 
@@ -78,6 +79,27 @@ def test_closed_and_old_complaints_are_not_similar(file, city):
     services.answer_complaint(city.officer, done, answer="고쳤습니다")
     assert hooks.similar_open_complaints(title="가로등 고장", lat=north(0)[0], lng=north(0)[1]) == []
     assert old.pk and done.pk
+
+
+def test_a_moved_complaint_is_found_at_its_new_place_only(file, settings):
+    c = file("가로등이 꺼져 있어요", "골목 가로등이 꺼져서 어둡습니다", at=north(3000))
+    here = {"title": "가로등이 꺼졌어요", "lat": north(0)[0], "lng": north(0)[1]}
+    assert hooks.similar_open_complaints(**here) == []
+    c.lat, c.lng = north(100)
+    c.h3_cell = h3.latlng_to_cell(c.lat, c.lng, settings.MINWON_H3_RESOLUTION)
+    c.save(update_fields=["lat", "lng", "h3_cell"])  # a location edit
+    assert [s.complaint for s in hooks.similar_open_complaints(**here)] == [c]
+    away = {"title": "가로등이 꺼졌어요", "lat": north(3000)[0], "lng": north(3000)[1]}
+    assert hooks.similar_open_complaints(**away) == []
+
+
+def test_lookup_with_a_place_leaves_out_merged_and_the_complaint_itself(file, city):
+    first = file("가로등 고장", "골목 가로등이 꺼졌습니다", at=north(10))
+    dup = file("가로등이 고장났어요", "골목 가로등이 꺼졌어요", at=north(20))
+    third = file("가로등 꺼짐", "골목 가로등이 꺼졌어요", at=north(30))
+    services.merge_complaint(city.desk, dup, into=first)
+    found = [s.complaint for s in similar_to_complaint(third, public_only=False)]
+    assert found == [first]
 
 
 def test_search_doc_follows_the_complaint_opening_and_closing(file, city):
