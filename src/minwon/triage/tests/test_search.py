@@ -226,3 +226,18 @@ def test_index_complaint_is_one_upsert(file, django_assert_num_queries):
     with django_assert_num_queries(1):
         search.index_complaint(c)  # and an insert when there is none
     assert list(search_complaints(Complaint.objects.all(), "하수구")) == [c]
+
+
+def test_migration_backfills_the_h3_cell_of_located_complaints_only(file):
+    import importlib
+
+    from django.db import connection
+
+    mig = importlib.import_module("minwon.triage.migrations.0004_searchdoc_h3_cell")
+    placed, nowhere = file("가로등 고장", "가로등"), file("하수구 악취", "하수구", at=None)
+    SearchDoc.objects.update(h3_cell="")
+    with connection.cursor() as cur:
+        cur.execute(mig.BACKFILL)
+    assert SearchDoc.objects.get(complaint=placed).h3_cell == placed.h3_cell != ""
+    assert SearchDoc.objects.get(complaint=nowhere).h3_cell == ""
+    assert list(search_complaints(Complaint.objects.all(), "하수구")) == [nowhere]  # FTS untouched
