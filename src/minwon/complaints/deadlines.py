@@ -36,9 +36,11 @@ def work_calendar() -> WorkCalendar:
     return WorkCalendar(extra_closed=closed, outages=outages)
 
 
-def routing_due(received_at: datetime) -> datetime:
+def routing_due(received_at: datetime, *, calendar: WorkCalendar | None = None) -> datetime:
     """Desk → department within 1 working hour (영 13)."""
-    return transfer_deadline(received_at, TransferKind.DESK_TO_DEPARTMENT, calendar=work_calendar())
+    return transfer_deadline(
+        received_at, TransferKind.DESK_TO_DEPARTMENT, calendar=calendar or work_calendar()
+    )
 
 
 def _pauses(complaint, now: datetime) -> list[tuple[datetime, datetime]]:
@@ -73,6 +75,14 @@ def due_for(complaint, *, calendar: WorkCalendar | None = None) -> datetime | No
     except LegalClockError as exc:
         raise ComplaintError(str(exc), field="period") from exc
     return due
+
+
+def due_for_new(complaint, *, calendar: WorkCalendar) -> datetime:
+    """`due_for` of a 민원 being accepted as it is stored: no pauses or extensions can exist yet."""
+    try:
+        return compute_due(complaint.clock_started_at, complaint.period, pauses=[], calendar=calendar)
+    except LegalClockError as exc:
+        raise ComplaintError(str(exc), field="period") from exc
 
 
 def extended_due(complaint, *, period: str, reason_code: str, consent: bool) -> datetime:

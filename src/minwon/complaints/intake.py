@@ -19,7 +19,7 @@ from minwon.lib.images import ImageRejected, clean_image, is_pdf
 from . import deadlines
 from .choices import Channel, EventVerb, Kind, NotifyChannel, Status, Visibility
 from .errors import IntakeError
-from .events import record
+from .events import new_event, record_all
 from .models import Attachment, Category, Complaint, TrackingCounter
 
 PHONE_RE = re.compile(r"^0\d{1,2}-?\d{3,4}-?\d{4}$")
@@ -75,8 +75,17 @@ def receive_complaint(
     extra_answers: dict | None = None,
     received_at=None,
     auto_accept: bool | None = None,
+    defer_followups: bool = False,
 ) -> Complaint:
-    """Validate everything at once, store the 민원 and its cleaned files, write the first events."""
+    """Validate everything at once, store the 민원 and its cleaned files, write the first events.
+
+    An auto-accepted 민원 is stored already 접수 (accepted time, due date) in one INSERT, with its
+    `received` and `accepted` events: the legal record is complete when this returns.
+    `defer_followups` leaves the events' other work (the 접수 notice in the outbox, webhooks, the
+    search document, the routing suggestion and auto-routing) to `minwon worker`, queued in this
+    same transaction (events.dispatch_pending); the API uses it so a client waits for the record,
+    not for the rest.
+    """
     applicant = applicant or Applicant()
     uploads = uploads or []
     errors = _validate(channel, category, title, body, applicant, kind, lat, lng, visibility, uploads)
@@ -91,7 +100,9 @@ def receive_complaint(
     received_at = received_at or now
     if category.is_sensitive:
         visibility = Visibility.PRIVATE  # e.g. 불친절 신고 names staff: never public (issue 6)
-    c = Complaint.objects.create(
+    accept = auto_accept if auto_accept is not None else channel in AUTO_ACCEPT_CHANNELS
+    calendar = deadlines.work_calendar()  # read once for both deadlines of this request
+    c = Complaint(
         tracking_no=_next_tracking_no(received_at),
         kind=kind,
         period=category.period_for(kind),
@@ -115,24 +126,35 @@ def receive_complaint(
         visibility=visibility,
         status=Status.RECEIVED,
         received_at=received_at,
-        routing_due_at=deadlines.routing_due(received_at),
+        routing_due_at=deadlines.routing_due(received_at, calendar=calendar),
         created_at=now,
         updated_at=now,
     )
+    if accept:
+        # 접수 at arrival, written with the row itself: what accept_complaint would write, without
+        # reading the new row back (it has no pauses or extensions yet).
+        c.status = Status.ACCEPTED
+        c.accepted_at = c.clock_started_at = received_at
+        c.due_at = deadlines.due_for_new(c, calendar=calendar)
+    c.save(force_insert=True)
     for item in cleaned:
         _store_attachment(c, item, actor)
-    record(
-        c,
-        EventVerb.RECEIVED,
-        actor=actor,
-        public=True,
-        at=received_at,
-        data={"channel": channel, "attachments": len(cleaned)},
-    )
-    if auto_accept if auto_accept is not None else channel in AUTO_ACCEPT_CHANNELS:
-        from .services import accept_complaint
+    events = [
+        new_event(
+            c,
+            EventVerb.RECEIVED,
+            actor=actor,
+            public=True,
+            at=received_at,
+            status_after=Status.RECEIVED,
+            data={"channel": channel, "attachments": len(cleaned)},
+        )
+    ]
+    if accept:
+        from .services import accepted_event
 
-        c = accept_complaint(None, c, at=received_at)
+        events.append(accepted_event(None, c, status_before=Status.RECEIVED))
+    record_all(events, defer=defer_followups)
     return c
 
 
