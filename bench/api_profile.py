@@ -26,21 +26,21 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from api_intake import BODY, recreate_database, setup
+from api_intake import BODY, cpu_by_role, recreate_database, setup
 
 
-def time_requests(handler, environs, n: int) -> tuple[float, float, float]:
-    """(wall, user CPU, system CPU) in ms per request."""
-    wall0, t0 = time.perf_counter(), os.times()
+def time_requests(handler, environs, n: int) -> tuple[float, float, float, float]:
+    """(wall, user CPU, system CPU, PostgreSQL CPU) in ms per request."""
+    wall0, t0, pg0 = time.perf_counter(), os.times(), cpu_by_role(-1)["postgres"]
     for i in range(n):
         env = dict(environs(i))
         env["wsgi.input"] = io.BytesIO(env.get("wsgi.input", b""))
         response = handler(env, lambda status, headers, exc_info=None: None)
         b"".join(response)
         response.close()
-    t1 = os.times()
+    t1, pg1 = os.times(), cpu_by_role(-1)["postgres"]
     user, system = (t1.user - t0.user) * 1000 / n, (t1.system - t0.system) * 1000 / n
-    return (time.perf_counter() - wall0) * 1000 / n, user, system
+    return (time.perf_counter() - wall0) * 1000 / n, user, system, (pg1 - pg0) * 1000 / n
 
 
 def main() -> None:
@@ -113,10 +113,10 @@ def main() -> None:
             print(f"  {q['time']}s  {q['sql'][:160]}")
     n = args.requests
     for name, environs in (("floor /healthz", floor), ("GET /api/categories", get), ("POST create", create)):
-        wall, user, system = time_requests(handler, environs, n)
+        wall, user, system, pg = time_requests(handler, environs, n)
         print(
             f"{name:22s} wall {wall:6.2f} ms   cpu {user + system:6.2f} ms "
-            f"(user {user:.2f}, system {system:.2f})   ({n} requests)"
+            f"(user {user:.2f}, system {system:.2f})   PostgreSQL cpu {pg:5.2f} ms   ({n} requests)"
         )
     if args.profile:
         prof = cProfile.Profile(time.process_time)  # CPU time, not waiting for the database

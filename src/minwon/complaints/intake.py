@@ -56,7 +56,6 @@ class Applicant:
     consent: bool = False
 
 
-@transaction.atomic
 def receive_complaint(
     actor,
     *,
@@ -93,69 +92,73 @@ def receive_complaint(
     errors.update(upload_errors)
     if errors:
         raise IntakeError(errors)
-    if lat is None and use_photo_location and photo_gps:
-        lat, lng = photo_gps
-    kind = kind or category.default_kind
-    now = timezone.now()
-    received_at = received_at or now
-    if category.is_sensitive:
-        visibility = Visibility.PRIVATE  # e.g. 불친절 신고 names staff: never public (issue 6)
-    accept = auto_accept if auto_accept is not None else channel in AUTO_ACCEPT_CHANNELS
-    calendar = deadlines.work_calendar()  # read once for both deadlines of this request
-    c = Complaint(
-        tracking_no=_next_tracking_no(received_at),
-        kind=kind,
-        period=category.period_for(kind),
-        category=category,
-        channel=channel,
-        title=title.strip(),
-        body=body.strip(),
-        extra_answers=extra_answers or {},
-        address=address.strip(),
-        lat=lat,
-        lng=lng,
-        h3_cell=h3.latlng_to_cell(lat, lng, settings.MINWON_H3_RESOLUTION) if lat is not None else "",
-        applicant=applicant.user if applicant.user and applicant.user.is_authenticated else None,
-        applicant_name=applicant.name.strip(),
-        applicant_phone=_normalise_phone(applicant.phone),
-        applicant_email=applicant.email.strip().lower(),
-        applicant_postal_address=applicant.postal_address.strip(),
-        notify_channels=applicant.notify_channels,
-        consent_personal_data=applicant.consent,
-        consent_at=now if applicant.consent else None,
-        visibility=visibility,
-        status=Status.RECEIVED,
-        received_at=received_at,
-        routing_due_at=deadlines.routing_due(received_at, calendar=calendar),
-        created_at=now,
-        updated_at=now,
-    )
-    if accept:
-        # 접수 at arrival, written with the row itself: what accept_complaint would write, without
-        # reading the new row back (it has no pauses or extensions yet).
-        c.status = Status.ACCEPTED
-        c.accepted_at = c.clock_started_at = received_at
-        c.due_at = deadlines.due_for_new(c, calendar=calendar)
-    c.save(force_insert=True)
-    for item in cleaned:
-        _store_attachment(c, item, actor)
-    events = [
-        new_event(
-            c,
-            EventVerb.RECEIVED,
-            actor=actor,
-            public=True,
-            at=received_at,
-            status_after=Status.RECEIVED,
-            data={"channel": channel, "attachments": len(cleaned)},
+    # Validation is done and wrote nothing, so no savepoint is needed: inside a caller's transaction
+    # a failure from here on fails that transaction (callers that go on after one, like the
+    # exchange import, give each row its own atomic block).
+    with transaction.atomic(savepoint=False):
+        if lat is None and use_photo_location and photo_gps:
+            lat, lng = photo_gps
+        kind = kind or category.default_kind
+        now = timezone.now()
+        received_at = received_at or now
+        if category.is_sensitive:
+            visibility = Visibility.PRIVATE  # e.g. 불친절 신고 names staff: never public (issue 6)
+        accept = auto_accept if auto_accept is not None else channel in AUTO_ACCEPT_CHANNELS
+        calendar = deadlines.work_calendar()  # read once for both deadlines of this request
+        c = Complaint(
+            tracking_no=_next_tracking_no(received_at),
+            kind=kind,
+            period=category.period_for(kind),
+            category=category,
+            channel=channel,
+            title=title.strip(),
+            body=body.strip(),
+            extra_answers=extra_answers or {},
+            address=address.strip(),
+            lat=lat,
+            lng=lng,
+            h3_cell=h3.latlng_to_cell(lat, lng, settings.MINWON_H3_RESOLUTION) if lat is not None else "",
+            applicant=applicant.user if applicant.user and applicant.user.is_authenticated else None,
+            applicant_name=applicant.name.strip(),
+            applicant_phone=_normalise_phone(applicant.phone),
+            applicant_email=applicant.email.strip().lower(),
+            applicant_postal_address=applicant.postal_address.strip(),
+            notify_channels=applicant.notify_channels,
+            consent_personal_data=applicant.consent,
+            consent_at=now if applicant.consent else None,
+            visibility=visibility,
+            status=Status.RECEIVED,
+            received_at=received_at,
+            routing_due_at=deadlines.routing_due(received_at, calendar=calendar),
+            created_at=now,
+            updated_at=now,
         )
-    ]
-    if accept:
-        from .services import accepted_event
+        if accept:
+            # 접수 at arrival, written with the row itself: what accept_complaint would write, without
+            # reading the new row back (it has no pauses or extensions yet).
+            c.status = Status.ACCEPTED
+            c.accepted_at = c.clock_started_at = received_at
+            c.due_at = deadlines.due_for_new(c, calendar=calendar)
+        c.save(force_insert=True)
+        for item in cleaned:
+            _store_attachment(c, item, actor)
+        events = [
+            new_event(
+                c,
+                EventVerb.RECEIVED,
+                actor=actor,
+                public=True,
+                at=received_at,
+                status_after=Status.RECEIVED,
+                data={"channel": channel, "attachments": len(cleaned)},
+            )
+        ]
+        if accept:
+            from .services import accepted_event
 
-        events.append(accepted_event(None, c, status_before=Status.RECEIVED))
-    record_all(events, defer=defer_followups)
-    return c
+            events.append(accepted_event(None, c, status_before=Status.RECEIVED))
+        record_all(events, defer=defer_followups)
+        return c
 
 
 def _validate(
