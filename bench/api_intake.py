@@ -1,12 +1,15 @@
 """REST API intake: 민원/s and latency through `minwon serve` (gunicorn) on PostgreSQL.
 
 N client threads POST /api/complaints (each with its own Idempotency-Key, as the API asks) for
-a fixed time against the production server setup (`minwon serve --workers W`, gunicorn
---preload). Then, on the same database, the same number of threads run raw single-row INSERT
-transactions with psycopg, so the ratio API/raw is visible.
+a fixed time against the production server setup (`minwon serve`: gunicorn --preload, its default
+worker count unless --workers). `--target get` times a bare authenticated GET and `--target floor`
+Django's floor (/healthz) through the same server instead. CPU per request is reported by process
+group (server, PostgreSQL, this load generator, everything else on the machine) from /proc.
+Then, on the same database, the same number of threads run raw single-row INSERT transactions
+with psycopg, so the ratio API/raw is visible.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/minwon_api \
-        uv run python bench/api_intake.py --clients 32 --seconds 20 --workers 4
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/minwon_api_bench \
+        uv run python bench/api_intake.py --clients 32 --seconds 20 [--workers W] [--target create]
 
 The database named in DATABASE_URL is dropped and re-created.
 """
@@ -57,9 +60,13 @@ def setup(env: dict) -> str:
     return out.stdout.strip().splitlines()[-1]
 
 
-def start_server(env: dict, port: int, workers: int) -> subprocess.Popen:
+def start_server(env: dict, port: int, workers: int | None) -> subprocess.Popen:
+    """`minwon serve` as the README documents it; `workers` None keeps its default (2 × cores + 1)."""
+    argv = [MINWON, "serve", "--bind", f"127.0.0.1:{port}"]
+    if workers is not None:
+        argv += ["--workers", str(workers)]
     proc = subprocess.Popen(
-        [MINWON, "serve", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)],
+        argv,
         env=env,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
@@ -249,7 +256,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--warmup", type=float, default=5)
-    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=None, help="default: minwon serve's (2 × cores + 1)")
     parser.add_argument("--port", type=int, default=8931)
     parser.add_argument(
         "--target",
@@ -282,7 +289,7 @@ def main() -> None:
     result = {
         "clients": args.clients,
         "seconds": args.seconds,
-        "workers": args.workers,
+        "workers": args.workers or f"default ({2 * (os.cpu_count() or 1) + 1})",
         "target": args.target,
         "api": api,
         "raw_insert": raw,

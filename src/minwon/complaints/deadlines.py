@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.db.models import CharField, DateField, DateTimeField, Value
 from django.utils import timezone
 
 from minwon.core.models import ClosedDay, Outage
@@ -29,23 +28,15 @@ DEFAULT_REMEDIES = (
 def work_calendar() -> WorkCalendar:
     """Today's calendar: national holidays plus the admin's closed days and outages.
 
-    Read from the database each time so every web and worker process sees an admin's change at
-    once; nothing is cached in process memory. Both small tables come in one round trip (UNION
-    ALL): a 민원's intake reads this once and the statement count is what intake pays for.
+    Read from the database each time (two small indexed queries) so every web and worker
+    process sees an admin's change at once; nothing is cached in process memory. Intake reads it
+    once per 민원 for both of its deadlines. (One UNION ALL query instead of two was tried: one
+    round trip fewer, but Django compiles it for ~0.1 ms more CPU than the two plain queries, so
+    no faster.)
     """
-    no_time = Value(None, output_field=DateTimeField())
-    closed_days = ClosedDay.objects.order_by().values_list("date", "name", no_time, no_time)
-    outages = Outage.objects.order_by().values_list(
-        Value(None, output_field=DateField()), Value("", output_field=CharField()), "started_at", "ended_at"
-    )
-    closed: dict = {}
-    stops: list = []
-    for day, name, start, end in closed_days.union(outages, all=True):
-        if day is not None:
-            closed[day] = name
-        else:
-            stops.append((start, end))
-    return WorkCalendar(extra_closed=closed, outages=stops)
+    closed = dict(ClosedDay.objects.values_list("date", "name"))
+    outages = list(Outage.objects.values_list("started_at", "ended_at"))
+    return WorkCalendar(extra_closed=closed, outages=outages)
 
 
 def routing_due(received_at: datetime, *, calendar: WorkCalendar | None = None) -> datetime:
