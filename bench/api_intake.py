@@ -1,12 +1,15 @@
 """REST API intake: 민원/s and latency through `minwon serve` (gunicorn) on PostgreSQL.
 
 N client threads POST /api/complaints (each with its own Idempotency-Key, as the API asks) for
-a fixed time against the production server setup (`minwon serve --workers W`, gunicorn
---preload). Then, on the same database, the same number of threads run raw single-row INSERT
-transactions with psycopg, so the ratio API/raw is visible.
+a fixed time against the production server setup (`minwon serve`: gunicorn --preload, its default
+worker count unless --workers). `--target get` times a bare authenticated GET and `--target floor`
+Django's floor (/healthz) through the same server instead. CPU per request is reported by process
+group (server, PostgreSQL, this load generator, everything else on the machine) from /proc.
+Then, on the same database, the same number of threads run raw single-row INSERT transactions
+with psycopg, so the ratio API/raw is visible.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/minwon_api \
-        uv run python bench/api_intake.py --clients 32 --seconds 20 --workers 4
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/minwon_api_bench \
+        uv run python bench/api_intake.py --clients 32 --seconds 20 [--workers W] [--target create]
 
 The database named in DATABASE_URL is dropped and re-created.
 """
@@ -57,9 +60,13 @@ def setup(env: dict) -> str:
     return out.stdout.strip().splitlines()[-1]
 
 
-def start_server(env: dict, port: int, workers: int) -> subprocess.Popen:
+def start_server(env: dict, port: int, workers: int | None) -> subprocess.Popen:
+    """`minwon serve` as the README documents it; `workers` None keeps its default (2 × cores + 1)."""
+    argv = [MINWON, "serve", "--bind", f"127.0.0.1:{port}"]
+    if workers is not None:
+        argv += ["--workers", str(workers)]
     proc = subprocess.Popen(
-        [MINWON, "serve", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)],
+        argv,
         env=env,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
@@ -90,20 +97,31 @@ BODY = {
 }
 
 
-def client_loop(port: int, token: str, stop_at: float, measure_from: float, out: list, errors: list):
-    payload = json.dumps(BODY).encode()
+TARGETS = {
+    # what one client request is: method, path, body
+    "create": ("POST", "/api/complaints"),
+    "get": ("GET", "/api/categories"),  # a bare authenticated read: token, rate limit, one query
+    "floor": ("GET", "/healthz"),  # Django's floor through the same server: middleware, no database
+}
+
+
+def client_loop(
+    port: int, token: str, stop_at: float, measure_from: float, out: list, errors: list, target: str
+):
+    method, path = TARGETS[target]
+    payload = json.dumps(BODY).encode() if method == "POST" else None
+    ok = 201 if method == "POST" else 200
     while True:
         start = time.perf_counter()
         if start >= stop_at:
             return
-        headers = {
-            "Content-Type": "application/json",
-            "Authorization": f"Bearer {token}",
-            "Idempotency-Key": uuid.uuid4().hex,
-        }
+        headers = {"Authorization": f"Bearer {token}"}
+        if payload is not None:
+            headers["Content-Type"] = "application/json"
+            headers["Idempotency-Key"] = uuid.uuid4().hex
         try:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-            conn.request("POST", "/api/complaints", body=payload, headers=headers)
+            conn.request(method, path, body=payload, headers=headers)
             resp = conn.getresponse()
             resp.read()
             conn.close()
@@ -112,23 +130,73 @@ def client_loop(port: int, token: str, stop_at: float, measure_from: float, out:
             status = repr(exc)
         end = time.perf_counter()
         if start >= measure_from:
-            (out if status == 201 else errors).append(end - start if status == 201 else status)
+            (out if status == ok else errors).append(end - start if status == ok else status)
 
 
-def run_api(port: int, token: str, clients: int, seconds: float, warmup: float) -> dict:
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_by_role(server_pid: int) -> dict[str, float]:
+    """CPU seconds used so far by the web server's processes, PostgreSQL, this load generator and
+    everything else on the machine (other users of the shared cores), from /proc."""
+    out = {"server": 0.0, "postgres": 0.0, "client": 0.0, "other": 0.0}
+    me = os.getpid()
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        comm = stat[stat.index("(") + 1 : stat.rindex(")")]
+        fields = stat[stat.rindex(")") + 2 :].split()
+        ppid, used = int(fields[1]), (int(fields[11]) + int(fields[12])) / TICK
+        pid = int(entry)
+        if pid == me:
+            role = "client"
+        elif pid == server_pid or ppid == server_pid:
+            role = "server"
+        elif comm.startswith("postgres"):
+            role = "postgres"
+        else:
+            role = "other"
+        out[role] += used
+    return out
+
+
+def run_api(
+    port: int, token: str, clients: int, seconds: float, warmup: float, server_pid: int, target: str
+) -> dict:
     now = time.perf_counter()
     measure_from, stop_at = now + warmup, now + warmup + seconds
     latencies: list[float] = []
     errors: list = []
     threads = [
-        threading.Thread(target=client_loop, args=(port, token, stop_at, measure_from, latencies, errors))
+        threading.Thread(
+            target=client_loop, args=(port, token, stop_at, measure_from, latencies, errors, target)
+        )
         for _ in range(clients)
     ]
     for t in threads:
         t.start()
+    time.sleep(max(0.0, measure_from - time.perf_counter()))
+    cpu_before = cpu_by_role(server_pid)
+    time.sleep(max(0.0, stop_at - time.perf_counter()))
+    cpu_after = cpu_by_role(server_pid)
     for t in threads:
         t.join()
-    return summarise(latencies, errors, seconds)
+    result = summarise(latencies, errors, seconds)
+    # CPU per created 민원 in ms, by process group, over the measured window (processes that exited
+    # in between are not counted; processes that started count from zero: both rare here).
+    n = max(1, result["ok"])
+    result["cpu_ms_per_request"] = {
+        role: round((cpu_after[role] - cpu_before[role]) * 1000 / n, 2) for role in cpu_after
+    }
+    result["cpu_busy_share"] = round(
+        sum(cpu_after[r] - cpu_before[r] for r in cpu_after) / (seconds * (os.cpu_count() or 1)), 2
+    )
+    return result
 
 
 def summarise(latencies: list[float], errors: list, seconds: float) -> dict:
@@ -188,8 +256,14 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--warmup", type=float, default=5)
-    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=None, help="default: minwon serve's (2 × cores + 1)")
     parser.add_argument("--port", type=int, default=8931)
+    parser.add_argument(
+        "--target",
+        choices=sorted(TARGETS),
+        default="create",
+        help="create: POST /api/complaints; get: GET /api/categories; floor: GET /healthz",
+    )
     args = parser.parse_args()
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
@@ -206,7 +280,7 @@ def main() -> None:
     server = start_server(env, args.port, args.workers)
     try:
         load_before = os.getloadavg()
-        api = run_api(args.port, token, args.clients, args.seconds, args.warmup)
+        api = run_api(args.port, token, args.clients, args.seconds, args.warmup, server.pid, args.target)
         load_after = os.getloadavg()
     finally:
         server.terminate()
@@ -215,7 +289,8 @@ def main() -> None:
     result = {
         "clients": args.clients,
         "seconds": args.seconds,
-        "workers": args.workers,
+        "workers": args.workers or f"default ({2 * (os.cpu_count() or 1) + 1})",
+        "target": args.target,
         "api": api,
         "raw_insert": raw,
         "ratio_raw_over_api": raw["per_s"] / api["per_s"] if api["per_s"] else None,

@@ -11,3 +11,13 @@ def _fast_password_hashing(settings, request):
     # Tests marked `real_hashing` (the login tests) keep the production hasher.
     if "real_hashing" not in request.keywords:
         settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_api_token_cache():
+    # Web processes keep looked-up API tokens for a few seconds; a test's database is new each time.
+    from minwon.api import tokens
+
+    tokens.forget()
+    yield
+    tokens.forget()

@@ -280,6 +280,9 @@ MINWON_OPEN311_JURISDICTION = env.str("MINWON_OPEN311_JURISDICTION", default="sa
 MINWON_API_DEFAULT_RATE = env.int("MINWON_API_DEFAULT_RATE", default=600)
 # How long an Idempotency-Key answer is replayed before the worker forgets it.
 MINWON_API_IDEMPOTENCY_HOURS = env.int("MINWON_API_IDEMPOTENCY_HOURS", default=48)
+# Seconds a web process keeps a looked-up API token before reading it again: a revocation or scope
+# change made in another process takes effect within this time (0 = read on every request).
+MINWON_API_TOKEN_CACHE_SECONDS = env.float("MINWON_API_TOKEN_CACHE_SECONDS", default=5.0)
 # Insight: the evaluation period in months (half-year by default) and the grace after a 적극행정
 # reporting period before its progress report counts as late.
 MINWON_EVALUATION_MONTHS = env.int("MINWON_EVALUATION_MONTHS", default=6)

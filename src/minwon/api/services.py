@@ -67,6 +67,8 @@ def revoke_token(actor, token: ApiToken, *, reason: str = "") -> ApiToken:
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
     TokenEvent.objects.create(token=token, verb="revoked", actor=actor, data={"reason": reason[:200]})
+    tokens.forget(token.digest)
+    transaction.on_commit(lambda: tokens.forget(token.digest))  # and any re-read before commit
     return token
 
 

@@ -189,6 +189,9 @@ def _create(token, p: ComplaintIn) -> tuple[int, dict]:
                 notify_channels=a.notify_channels,
                 consent=a.consent,
             ),
+            # The client waits for the legal record only; notices, search and routing follow
+            # from the worker (complaints.events.dispatch_pending).
+            defer_followups=True,
         )
     except IntakeError as exc:
         raise ApiError(422, "invalid", "입력한 내용을 확인해 주십시오.", errors=exc.errors) from None

@@ -29,16 +29,21 @@ def work_calendar() -> WorkCalendar:
     """Today's calendar: national holidays plus the admin's closed days and outages.
 
     Read from the database each time (two small indexed queries) so every web and worker
-    process sees an admin's change at once; nothing is cached in process memory.
+    process sees an admin's change at once; nothing is cached in process memory. Intake reads it
+    once per 민원 for both of its deadlines. (One UNION ALL query instead of two was tried: one
+    round trip fewer, but Django compiles it for ~0.1 ms more CPU than the two plain queries, so
+    no faster.)
     """
     closed = dict(ClosedDay.objects.values_list("date", "name"))
     outages = list(Outage.objects.values_list("started_at", "ended_at"))
     return WorkCalendar(extra_closed=closed, outages=outages)
 
 
-def routing_due(received_at: datetime) -> datetime:
+def routing_due(received_at: datetime, *, calendar: WorkCalendar | None = None) -> datetime:
     """Desk → department within 1 working hour (영 13)."""
-    return transfer_deadline(received_at, TransferKind.DESK_TO_DEPARTMENT, calendar=work_calendar())
+    return transfer_deadline(
+        received_at, TransferKind.DESK_TO_DEPARTMENT, calendar=calendar or work_calendar()
+    )
 
 
 def _pauses(complaint, now: datetime) -> list[tuple[datetime, datetime]]:
@@ -73,6 +78,14 @@ def due_for(complaint, *, calendar: WorkCalendar | None = None) -> datetime | No
     except LegalClockError as exc:
         raise ComplaintError(str(exc), field="period") from exc
     return due
+
+
+def due_for_new(complaint, *, calendar: WorkCalendar) -> datetime:
+    """`due_for` of a 민원 being accepted as it is stored: no pauses or extensions can exist yet."""
+    try:
+        return compute_due(complaint.clock_started_at, complaint.period, pauses=[], calendar=calendar)
+    except LegalClockError as exc:
+        raise ComplaintError(str(exc), field="period") from exc
 
 
 def extended_due(complaint, *, period: str, reason_code: str, consent: bool) -> datetime:

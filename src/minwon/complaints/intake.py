@@ -19,7 +19,7 @@ from minwon.lib.images import ImageRejected, clean_image, is_pdf
 from . import deadlines
 from .choices import Channel, EventVerb, Kind, NotifyChannel, Status, Visibility
 from .errors import IntakeError
-from .events import record
+from .events import new_event, record_all
 from .models import Attachment, Category, Complaint, TrackingCounter
 
 PHONE_RE = re.compile(r"^0\d{1,2}-?\d{3,4}-?\d{4}$")
@@ -56,7 +56,6 @@ class Applicant:
     consent: bool = False
 
 
-@transaction.atomic
 def receive_complaint(
     actor,
     *,
@@ -75,8 +74,17 @@ def receive_complaint(
     extra_answers: dict | None = None,
     received_at=None,
     auto_accept: bool | None = None,
+    defer_followups: bool = False,
 ) -> Complaint:
-    """Validate everything at once, store the 민원 and its cleaned files, write the first events."""
+    """Validate everything at once, store the 민원 and its cleaned files, write the first events.
+
+    An auto-accepted 민원 is stored already 접수 (accepted time, due date) in one INSERT, with its
+    `received` and `accepted` events: the legal record is complete when this returns.
+    `defer_followups` leaves the events' other work (the 접수 notice in the outbox, webhooks, the
+    search document, the routing suggestion and auto-routing) to `minwon worker`, queued in this
+    same transaction (events.dispatch_pending); the API uses it so a client waits for the record,
+    not for the rest.
+    """
     applicant = applicant or Applicant()
     uploads = uploads or []
     errors = _validate(channel, category, title, body, applicant, kind, lat, lng, visibility, uploads)
@@ -84,56 +92,73 @@ def receive_complaint(
     errors.update(upload_errors)
     if errors:
         raise IntakeError(errors)
-    if lat is None and use_photo_location and photo_gps:
-        lat, lng = photo_gps
-    kind = kind or category.default_kind
-    now = timezone.now()
-    received_at = received_at or now
-    if category.is_sensitive:
-        visibility = Visibility.PRIVATE  # e.g. 불친절 신고 names staff: never public (issue 6)
-    c = Complaint.objects.create(
-        tracking_no=_next_tracking_no(received_at),
-        kind=kind,
-        period=category.period_for(kind),
-        category=category,
-        channel=channel,
-        title=title.strip(),
-        body=body.strip(),
-        extra_answers=extra_answers or {},
-        address=address.strip(),
-        lat=lat,
-        lng=lng,
-        h3_cell=h3.latlng_to_cell(lat, lng, settings.MINWON_H3_RESOLUTION) if lat is not None else "",
-        applicant=applicant.user if applicant.user and applicant.user.is_authenticated else None,
-        applicant_name=applicant.name.strip(),
-        applicant_phone=_normalise_phone(applicant.phone),
-        applicant_email=applicant.email.strip().lower(),
-        applicant_postal_address=applicant.postal_address.strip(),
-        notify_channels=applicant.notify_channels,
-        consent_personal_data=applicant.consent,
-        consent_at=now if applicant.consent else None,
-        visibility=visibility,
-        status=Status.RECEIVED,
-        received_at=received_at,
-        routing_due_at=deadlines.routing_due(received_at),
-        created_at=now,
-        updated_at=now,
-    )
-    for item in cleaned:
-        _store_attachment(c, item, actor)
-    record(
-        c,
-        EventVerb.RECEIVED,
-        actor=actor,
-        public=True,
-        at=received_at,
-        data={"channel": channel, "attachments": len(cleaned)},
-    )
-    if auto_accept if auto_accept is not None else channel in AUTO_ACCEPT_CHANNELS:
-        from .services import accept_complaint
+    # Validation is done and wrote nothing, so no savepoint is needed: inside a caller's transaction
+    # a failure from here on fails that transaction (callers that go on after one, like the
+    # exchange import, give each row its own atomic block).
+    with transaction.atomic(savepoint=False):
+        if lat is None and use_photo_location and photo_gps:
+            lat, lng = photo_gps
+        kind = kind or category.default_kind
+        now = timezone.now()
+        received_at = received_at or now
+        if category.is_sensitive:
+            visibility = Visibility.PRIVATE  # e.g. 불친절 신고 names staff: never public (issue 6)
+        accept = auto_accept if auto_accept is not None else channel in AUTO_ACCEPT_CHANNELS
+        calendar = deadlines.work_calendar()  # read once for both deadlines of this request
+        c = Complaint(
+            tracking_no=_next_tracking_no(received_at),
+            kind=kind,
+            period=category.period_for(kind),
+            category=category,
+            channel=channel,
+            title=title.strip(),
+            body=body.strip(),
+            extra_answers=extra_answers or {},
+            address=address.strip(),
+            lat=lat,
+            lng=lng,
+            h3_cell=h3.latlng_to_cell(lat, lng, settings.MINWON_H3_RESOLUTION) if lat is not None else "",
+            applicant=applicant.user if applicant.user and applicant.user.is_authenticated else None,
+            applicant_name=applicant.name.strip(),
+            applicant_phone=_normalise_phone(applicant.phone),
+            applicant_email=applicant.email.strip().lower(),
+            applicant_postal_address=applicant.postal_address.strip(),
+            notify_channels=applicant.notify_channels,
+            consent_personal_data=applicant.consent,
+            consent_at=now if applicant.consent else None,
+            visibility=visibility,
+            status=Status.RECEIVED,
+            received_at=received_at,
+            routing_due_at=deadlines.routing_due(received_at, calendar=calendar),
+            created_at=now,
+            updated_at=now,
+        )
+        if accept:
+            # 접수 at arrival, written with the row itself: what accept_complaint would write, without
+            # reading the new row back (it has no pauses or extensions yet).
+            c.status = Status.ACCEPTED
+            c.accepted_at = c.clock_started_at = received_at
+            c.due_at = deadlines.due_for_new(c, calendar=calendar)
+        c.save(force_insert=True)
+        for item in cleaned:
+            _store_attachment(c, item, actor)
+        events = [
+            new_event(
+                c,
+                EventVerb.RECEIVED,
+                actor=actor,
+                public=True,
+                at=received_at,
+                status_after=Status.RECEIVED,
+                data={"channel": channel, "attachments": len(cleaned)},
+            )
+        ]
+        if accept:
+            from .services import accepted_event
 
-        c = accept_complaint(None, c, at=received_at)
-    return c
+            events.append(accepted_event(None, c, status_before=Status.RECEIVED))
+        record_all(events, defer=defer_followups)
+        return c
 
 
 def _validate(

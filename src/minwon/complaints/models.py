@@ -251,6 +251,31 @@ class ComplaintEvent(models.Model):
         raise RuntimeError("민원 처리 이력은 삭제할 수 없습니다.")
 
 
+class PendingDispatch(models.Model):
+    """An event whose follow-up work (outbox messages, webhooks, search document, routing
+    suggestion) `minwon worker` still has to do.
+
+    Written in the transaction that writes the event and deleted in the transaction that does the
+    work (`events.dispatch_pending`), so a crash anywhere in between loses nothing and nothing is
+    done twice. Intake through the API defers this way: the legal part (접수 time, due date, the
+    `received`/`accepted` events) is in the request; the rest is not the applicant's wait.
+    """
+
+    event = models.OneToOneField(
+        ComplaintEvent, on_delete=models.CASCADE, primary_key=True, related_name="pending_dispatch"
+    )
+    queued_at = models.DateTimeField(default=timezone.now)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = "처리 대기 후속 작업"
+        verbose_name_plural = "처리 대기 후속 작업"
+
+    def __str__(self) -> str:
+        return f"event {self.event_id}"
+
+
 class Pause(models.Model):
     """An interval in which the processing clock stands still (보완, 현장조사 …)."""
 

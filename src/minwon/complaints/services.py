@@ -24,7 +24,7 @@ from .choices import (
     Status,
 )
 from .errors import ComplaintError
-from .events import record
+from .events import new_event, record, record_all
 from .intake import receive_complaint  # noqa: F401  (re-exported: intake is a service too)
 from .models import Complaint, Extension, Pause
 
@@ -94,10 +94,20 @@ def accept_complaint(actor, complaint: Complaint | int, *, at=None) -> Complaint
     c.clock_started_at = c.accepted_at
     c.due_at = deadlines.due_for(c)
     _save(c, "status", "accepted_at", "clock_started_at", "due_at")
-    record(
-        c, EventVerb.ACCEPTED, actor=actor, public=True, status_before=before, data={"due_at": _iso(c.due_at)}
-    )
+    record_all([accepted_event(actor, c, status_before=before)])
     return c
+
+
+def accepted_event(actor, c: Complaint, *, status_before: str):
+    """The `accepted` event, shared with intake, which accepts a new 민원 in its first INSERT."""
+    return new_event(
+        c,
+        EventVerb.ACCEPTED,
+        actor=actor,
+        public=True,
+        status_before=status_before,
+        data={"due_at": _iso(c.due_at)},
+    )
 
 
 @transaction.atomic

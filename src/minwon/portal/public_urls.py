@@ -8,6 +8,7 @@ Staff pages never belong here.
 
 PUBLIC_URL_NAMES = frozenset(
     {
+        "healthz",  # liveness for load balancers: answers "ok", reads nothing
         "portal:home",
         "portal:file",
         "portal:similar",

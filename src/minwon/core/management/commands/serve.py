@@ -1,9 +1,17 @@
 """``minwon serve``: the production-style web server.
 
-gunicorn with ``--preload`` so that anything loaded once at start-up (settings, URL conf, the
-Korean morpheme analyser) is shared by the forked workers instead of loaded per worker. Static
-files are collected first and served by whitenoise, so no separate web server is needed for them.
-``--dev`` runs Django's auto-reloading development server instead.
+gunicorn with ``--preload`` so that what is loaded at start-up (settings, apps, URL conf) is
+shared by the forked workers instead of loaded per worker. The Korean morpheme analyser is *not*
+preloaded: Kiwi's analysis threads do not survive ``fork()`` (a batch analysis in a child of a
+process that had created Kiwi hangs), so each worker creates its own on first use; API intake does
+not use it at all (indexing is the worker's job). Static files are collected first and served by
+whitenoise, so no separate web server is needed for them. ``--dev`` runs Django's auto-reloading
+development server instead.
+
+Workers default to 2 × CPU cores + 1 (gunicorn's own advice), sync class: a request spends much of
+its time waiting for PostgreSQL, and one process per core would leave the cores idle meanwhile.
+On the 2-core project machine 5 workers gave ~1.5× the API intake of 2 and the same as 8, with a
+lower p99 than 8 (docs/benchmarks.md, "REST API intake").
 """
 
 from __future__ import annotations
@@ -17,7 +25,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connections
 
 DEFAULT_BIND = "127.0.0.1:8000"
-DEFAULT_WORKERS = 2
+DEFAULT_WORKERS = 2 * (os.cpu_count() or 1) + 1
 
 
 def gunicorn_argv(*, bind: str, workers: int) -> list[str]:
@@ -54,7 +62,7 @@ class Command(BaseCommand):
             "--workers",
             type=int,
             default=None,
-            help=f"gunicorn 프로세스 수 (env MINWON_WEB_WORKERS, 기본 {DEFAULT_WORKERS})",
+            help=f"gunicorn 프로세스 수 (env MINWON_WEB_WORKERS, 기본 2×코어+1 = {DEFAULT_WORKERS})",
         )
         parser.add_argument(
             "--dev", action="store_true", help="Django 개발 서버(runserver, 자동 재시작)를 씁니다"

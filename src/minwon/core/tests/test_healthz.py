@@ -1,0 +1,7 @@
+from django.test import Client
+
+
+def test_healthz_answers_without_login_or_database(db, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = Client().get("/healthz")
+    assert response.status_code == 200 and response.content == b"ok"
