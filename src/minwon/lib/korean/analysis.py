@@ -3,8 +3,8 @@
 One `Kiwi()` per process, created lazily on first use under a lock (it costs ~0.5 GB and 2–4 s).
 Not fork-safe: created before a `fork()`, its analysis threads are gone in the child and a batch
 analysis there hangs (single texts still work), so it is not preloaded into gunicorn's master;
-each web or worker process creates its own when it first needs one. Batch analysis (`analyse_many`) uses Kiwi's
-own worker threads and is what bulk indexing should call.
+each web or worker process creates its own when it first needs one. Batch analysis
+(`analyse_many`) uses Kiwi's own worker threads and is what bulk indexing should call.
 
 What is kept: nouns (일반·고유), roots (XR), foreign words and numbers, and the stems of verbs
 and adjectives ("꺼졌" → "꺼지"). Particles, endings, suffixes, symbols and a few content-free
