@@ -215,6 +215,10 @@ def promote_answer_example(actor, complaint, *, title: str, review_by: date | No
     names = [complaint.applicant_name]
     if complaint.applicant_id:
         names += [complaint.applicant.display_name, complaint.applicant.get_full_name()]
+    # The handler too: an example teaches how to answer, it is not a record of who answered, and
+    # answers are often signed "담당자 최도로".
+    if complaint.handler_id:
+        names += [complaint.handler.display_name, complaint.handler.get_full_name()]
     question = mask_text(f"{complaint.title}\n\n{complaint.body}", names=names)
     answer = mask_text(complaint.answer, names=names)
     body = f"[민원 내용]\n{question}\n\n[답변]\n{answer}"

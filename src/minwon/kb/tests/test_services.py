@@ -141,7 +141,7 @@ def test_korean_search_matches_morphemes_and_ranks_title_first(city):
     assert search_articles("") == []
 
 
-def test_promote_answer_example_masks_names_and_phones(city):
+def test_promote_answer_example_masks_names_handler_and_phones(city):
     c = f.create_complaint(
         category=city.streetlight,
         name="홍길동",
@@ -149,12 +149,15 @@ def test_promote_answer_example_masks_names_and_phones(city):
         body="홍길동입니다. 010-1234-5678로 연락 주세요. 가로등이 꺼졌어요.",
     )
     c = cs.assign_department(city.desk, c, city.roads)
-    c = cs.answer_complaint(city.officer, c, answer="홍길동 님, 가로등을 고쳤습니다. 문의 02-860-3110")
+    c = cs.answer_complaint(
+        city.officer, c, answer="홍길동 님, 가로등을 고쳤습니다. 담당자 최도로, 문의 02-860-3110"
+    )
     with pytest.raises(AccessDenied):
         services.promote_answer_example(city.agent, c, title="x")
     a = services.promote_answer_example(city.care, c, title="가로등 고장 답변 사례")
     assert a.section == Section.EXAMPLE and a.department == city.roads and a.source_complaint == c
     assert "홍길동" not in a.body and "홍*동" in a.body
+    assert c.handler == city.officer and "최도로" not in a.body and "최*로" in a.body
     assert "1234-5678" not in a.body and "010-****-5678" in a.body
     assert "가로등을 고쳤습니다" in a.body
     assert a.revisions.count() == 1
