@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from minwon.accounts.models import Role
+from minwon.complaints import hooks
 from minwon.complaints.errors import ComplaintError, IntakeError
 from minwon.kb import access as kb_access
 from minwon.kb import services as kb_services
@@ -47,6 +48,7 @@ def _caller_context(raw: str) -> dict:
         "phone_invalid": bool(raw.strip()) and not phone,
         "earlier": [{"c": c, "name": mask_name(c.applicant_name)} for c in queries.earlier_complaints(phone)],
         "calls": queries.earlier_calls(phone),
+        "cautions": hooks.caller_cautions(phone) if phone else [],
     }
 
 

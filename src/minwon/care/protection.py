@@ -70,6 +70,16 @@ def staff_cautions(complaint, now=None) -> list[str]:
     return list(rows.values_list("note", flat=True)[:3])
 
 
+def phone_cautions(phone: str, now=None) -> list[str]:
+    """Caution notes for a caller's number (the 120 console knows a number, not a 민원)."""
+    number = digits(phone)
+    if not number:
+        return []
+    now = now or timezone.now()
+    rows = ApplicantCaution.objects.filter(applicant_phone=number, ends_at__gt=now).order_by("-created_at")
+    return list(rows.values_list("note", flat=True)[:3])
+
+
 def unavailable_labels(user_ids: Iterable[int], now=None) -> dict[int, str]:
     """{user id: "휴식 중 (12월 5일 18:00까지)"} for employees resting now."""
     now = now or timezone.now()

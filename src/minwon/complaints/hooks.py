@@ -151,6 +151,12 @@ def staff_cautions(complaint: Complaint) -> list[str]:
     return protection.staff_cautions(complaint) if protection else []
 
 
+def caller_cautions(phone: str) -> list[str]:
+    """Caution notes about whoever calls from this number, for the 120 console (staff only)."""
+    protection = _protection()
+    return protection.phone_cautions(phone) if protection else []
+
+
 def unavailable_labels(user_ids) -> dict[int, str]:
     """{user id: "휴식 중 (… 까지)"} for employees who must not get new work now."""
     protection = _protection()

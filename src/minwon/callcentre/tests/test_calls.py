@@ -206,3 +206,29 @@ def test_console_abuse_button_ends_the_call(client, city, topic):
     assert Call.objects.get().ended_for_abuse
     assert StaffAlert.objects.filter(recipient=city.care, kind="care_incident").count() == 1
     assert not StaffAlert.objects.filter(kind="call_abuse").exists()
+
+
+def test_lookup_shows_the_care_officers_caution_for_that_number_only(client, city, topic):
+    """The agent learns before talking that this caller needs care; never who reported or why."""
+    from minwon.care.incidents import set_caution
+    from minwon.care.models import Incident
+
+    call = services.end_call_for_abuse(
+        city.agent,
+        topic=topic,
+        started_at=timezone.now() - timedelta(minutes=9),
+        reason="verbal_abuse",
+        phone="010-4444-5555",
+    )
+    incident = Incident.objects.get(call_ref__contains=f"#{call.pk} ")
+    set_caution(city.care, incident, note="2인 응대, 통화 녹음 고지 후 상담", days=30)
+    client.force_login(city.agent)
+
+    def caller(phone):
+        r = client.get(reverse("callcentre:lookup"), {"phone": phone}, headers={"HX-Request": "true"})
+        return r.content.decode()
+
+    page = caller("01044445555")
+    assert "2인 응대, 통화 녹음 고지 후 상담" in page and 'data-testid="caution"' in page
+    assert "폭언" not in page.split('data-testid="caution"', 1)[1].split("</div>", 1)[0]
+    assert 'data-testid="caution"' not in caller("010-4444-5556")
