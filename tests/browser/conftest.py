@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from minwon.testing.factories import PASSWORD
 from minwon.testing.fixtures import city  # noqa: F401
@@ -54,4 +55,7 @@ def log_in(page, site: str, username: str, password: str = PASSWORD) -> None:
     page.get_by_label("아이디").fill(username)
     page.get_by_label("비밀번호").fill(password)
     page.get_by_role("button", name="로그인", exact=True).click()
+    # Until the redirect away from the form: wait_for_load_state() alone can return before the
+    # POST lands, and the test's next goto() would then cancel the log-in.
+    expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
     page.wait_for_load_state()

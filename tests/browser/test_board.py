@@ -156,7 +156,8 @@ def test_board_post_becomes_a_complaint_and_shows_the_masked_answer(site, city, 
     answer.locator("summary").click()
     answer.get_by_label(re.compile("^답변 내용")).fill(ANSWER)
     answer.get_by_role("button", name="답변 등록").click()
-    officer.wait_for_load_state()
+    # Wait for the answer's confirmation: wait_for_load_state() may return before the POST lands.
+    expect(officer.get_by_text("답변을 등록했습니다")).to_be_visible()
     complaint.refresh_from_db()
     assert complaint.status == Status.ANSWERED
     # ...and replies on the post, reached from the staff complaint page.

@@ -98,7 +98,8 @@ def test_file_route_extend_answer_reopen(site, city, new_page, screenshot, tmp_p
     row.get_by_label(re.compile("처리 부서")).select_option(value=str(city.roads.pk))
     screenshot(desk, "staff-desk-queue")
     row.get_by_role("button", name="배정").click()
-    desk.wait_for_load_state()
+    # The confirmation, not wait_for_load_state(), which may return before the POST lands.
+    expect(desk.get_by_text("도로과(으)로 배정했습니다")).to_be_visible()
     complaint.refresh_from_db()
     assert complaint.status == Status.ASSIGNED and complaint.department == city.roads
 
@@ -152,12 +153,12 @@ def _officer_extends_and_answers(officer, screenshot):
     expect(extend.locator(".preview__due")).to_have_text(KOREAN_DUE)
     screenshot(officer, "staff-extend-preview")
     extend.get_by_role("button", name="이대로 연장 확정").click()
-    officer.wait_for_load_state()
+    expect(officer.get_by_text("처리기간을 연장했습니다")).to_be_visible()
     answer = officer.locator("#action-answer")
     answer.locator("summary").click()
     answer.get_by_label(re.compile("^답변 내용")).fill("가로등 전구를 교체했습니다. 불편을 드려 죄송합니다.")
     answer.get_by_role("button", name="답변 등록").click()
-    officer.wait_for_load_state()
+    expect(officer.get_by_text("답변을 등록했습니다")).to_be_visible()
 
 
 def test_officer_of_another_department_gets_404(site, city, new_page):
