@@ -61,23 +61,21 @@ def exempted_user_ids(complaint, user_ids: Iterable[int], now=None) -> set[int]:
     return set(rows.filter(q).values_list("employee_id", flat=True))
 
 
-def staff_cautions(complaint, now=None) -> list[str]:
-    now = now or timezone.now()
-    q = _applicant_q(complaint)
-    if q is None:
-        return []
-    rows = ApplicantCaution.objects.filter(q, ends_at__gt=now).order_by("-created_at")
+def _active_caution_notes(q: Q, now=None) -> list[str]:
+    """The newest three notes of cautions matching `q` that have not ended."""
+    rows = ApplicantCaution.objects.filter(q, ends_at__gt=now or timezone.now()).order_by("-created_at")
     return list(rows.values_list("note", flat=True)[:3])
+
+
+def staff_cautions(complaint, now=None) -> list[str]:
+    q = _applicant_q(complaint)
+    return _active_caution_notes(q, now) if q is not None else []
 
 
 def phone_cautions(phone: str, now=None) -> list[str]:
     """Caution notes for a caller's number (the 120 console knows a number, not a 민원)."""
     number = digits(phone)
-    if not number:
-        return []
-    now = now or timezone.now()
-    rows = ApplicantCaution.objects.filter(applicant_phone=number, ends_at__gt=now).order_by("-created_at")
-    return list(rows.values_list("note", flat=True)[:3])
+    return _active_caution_notes(Q(applicant_phone=number), now) if number else []
 
 
 def unavailable_labels(user_ids: Iterable[int], now=None) -> dict[int, str]:

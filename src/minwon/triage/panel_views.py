@@ -21,6 +21,7 @@ from minwon.complaints import services as complaint_services
 from minwon.complaints.access import can_read_full, get_complaint_for, may_act
 from minwon.complaints.errors import ComplaintError
 from minwon.complaints.models import Complaint
+from minwon.staff.views import is_htmx
 
 from . import services
 from .models import GroupCase
@@ -30,10 +31,6 @@ from .similar import applicant_identity, group_candidates, similar_to_complaint
 def staff_only(request: HttpRequest) -> None:
     if not request.user.is_staff_member:  # type: ignore[union-attr]
         raise PermissionDenied("직원만 쓸 수 있는 화면입니다.")
-
-
-def is_htmx(request: HttpRequest) -> bool:
-    return request.headers.get("HX-Request") == "true"
 
 
 def done(request: HttpRequest, c: Complaint) -> HttpResponse:

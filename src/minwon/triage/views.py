@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -19,16 +18,11 @@ from minwon.complaints.errors import ComplaintError
 from minwon.complaints.models import Complaint
 
 from . import services
-from .panel_views import done, is_htmx, repeated_context, similar_context
+from .panel_views import done, is_htmx, repeated_context, similar_context, staff_only
 from .search import search_page
 from .snippets import safe_snippet
 
 PAGE = 50
-
-
-def _staff(request: HttpRequest) -> None:
-    if not request.user.is_staff_member:  # type: ignore[union-attr]
-        raise PermissionDenied("직원만 쓸 수 있는 화면입니다.")
 
 
 def readable(user):
@@ -44,7 +38,7 @@ def readable(user):
 
 @login_required
 def search(request: HttpRequest) -> HttpResponse:
-    _staff(request)
+    staff_only(request)
     q = request.GET.get("q", "").strip()[:100]
     # "전체 기간": rank every match instead of the newest (slower for common words).
     everything = request.GET.get("all") == "1"
@@ -77,7 +71,7 @@ def search(request: HttpRequest) -> HttpResponse:
 @login_required
 def similar(request: HttpRequest, pk: int) -> HttpResponse:
     """htmx partial for the desk: similar open 민원 around this one, with a merge button each."""
-    _staff(request)
+    staff_only(request)
     c = get_complaint_for(request.user, pk)
     return render(request, "triage/_similar.html", similar_context(request.user, c))
 
@@ -85,7 +79,7 @@ def similar(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def merge(request: HttpRequest, pk: int) -> HttpResponse:
-    _staff(request)
+    staff_only(request)
     c = get_complaint_for(request.user, pk, write=True)
     try:
         target = get_complaint_for(request.user, int(request.POST.get("into", "0")))
@@ -106,7 +100,7 @@ def merge(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def repeated(request: HttpRequest, pk: int) -> HttpResponse:
     """반복민원 evidence (법 제23조) and, when the law allows, the desk's closing button."""
-    _staff(request)
+    staff_only(request)
     c = get_complaint_for(request.user, pk, write=request.method == "POST")
     if request.method == "POST":
         ids = [int(x) for x in request.POST.getlist("evidence") if x.isdigit()]
