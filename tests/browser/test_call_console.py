@@ -39,18 +39,35 @@ def test_agent_turns_a_call_into_a_complaint(site, city, new_page, screenshot):
         review_by=timezone.localdate() + timedelta(days=90),
     )
 
+    # The care officer has put a caution on this number after an earlier abusive call.
+    from minwon.callcentre.services import end_call_for_abuse
+    from minwon.care.incidents import set_caution
+    from minwon.care.models import Incident
+
+    abusive = end_call_for_abuse(
+        city.agent,
+        topic=topic,
+        started_at=timezone.now() - timedelta(minutes=30),
+        reason="verbal_abuse",
+        phone="010-5555-7777",
+    )
+    incident = Incident.objects.get(call_ref__contains=f"#{abusive.pk} ")
+    set_caution(city.care, incident, note="2인 응대, 통화 녹음 고지 후 상담", days=30)
+
     page = new_page()
     log_in(page, site, "agent")
     page.goto(f"{site}/staff/call/")
     expect(page.locator("h1")).to_have_text("120 상담 화면")
     page.wait_for_function("window.htmx !== undefined")  # deferred: the panels swap only once it runs
 
-    # 1. Who is calling: the earlier 민원 appear without a page reload, the name masked.
+    # 1. Who is calling: the earlier 민원 appear without a page reload, the name masked, and the
+    # care officer's caution (its note only).
     page.get_by_label("전화번호", exact=True).fill("01055557777")
     page.get_by_role("button", name="조회").click()
     caller = page.locator("#caller")
     expect(caller).to_contain_text(earlier.tracking_no)
     expect(caller).to_contain_text("홍*동")
+    expect(caller.get_by_test_id("caution")).to_contain_text("2인 응대, 통화 녹음 고지 후 상담")
 
     # 2. The knowledge base, searched in Korean, the article opened in the side panel.
     page.get_by_label("검색어").fill("가로등이 꺼졌어요")
@@ -73,7 +90,7 @@ def test_agent_turns_a_call_into_a_complaint(site, city, new_page, screenshot):
     page.get_by_role("button", name="통화 기록 저장").click()
     expect(page.locator(".alert--success, [role=status]").first).to_contain_text("접수했습니다")
 
-    call = Call.objects.get()
+    call = Call.objects.exclude(pk=abusive.pk).get()
     c = call.complaint
     assert c.channel == Channel.CALL and not call.answered_at_once and call.agent == city.agent
 
